@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The project's one test command: installs what the tests need, then runs
+# typecheck, lint, jest, go vet, go test -race, the golden-fixture check, the
+# builds, packaging, validation and the panel browser check. Ends with
+# "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+mage_version=v1.15.0
+
+install_node_packages() { need node "Node.js 20+" && need npm "npm" && npm ci --no-audit --no-fund; }
+install_go_modules() { need go "Go 1.26+" && go mod download; }
+go_vet() { go vet ./pkg/...; }
+go_test() { go test -race -count=1 ./pkg/...; }
+golden_fixtures_reproduce() {
+  tests/golden/run.sh && git diff --exit-code --stat -- tests/golden/fixtures
+}
+frontend_build() { npm run build; }
+backend_build() { go run "github.com/magefile/mage@$mage_version" -v; }
+package_zip() { scripts/package.sh; }
+check_package() { node scripts/check-package.mjs; }
+panels_in_browser() { scripts/install-chromium.sh && node tests/browser/panels.mjs; }
+
+step "install node packages" install_node_packages
+step "install go modules" install_go_modules
+step "typecheck" npm run typecheck
+step "lint" npm run lint
+step "jest" npm run test:ci
+step "go vet" go_vet
+step "go test -race" go_test
+step "golden fixtures reproduce" golden_fixtures_reproduce
+step "frontend build" frontend_build
+step "backend build (5 platforms)" backend_build
+step "package" package_zip
+step "package layout" check_package
+step "plugincheck2" scripts/validate.sh
+step "panels in headless chromium" panels_in_browser
+
+summary

@@ -1,0 +1,53 @@
+import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
+
+/** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
+export enum QueryType {
+  Latency = 'latency',
+  Throughput = 'throughput',
+  ErrorRate = 'errorRate',
+  Quality = 'quality',
+  ConfusionMatrix = 'confusionMatrix',
+  Reliability = 'reliability',
+  Drift = 'drift',
+  DriftTrend = 'driftTrend',
+  DriftDistribution = 'driftDistribution',
+  Fairness = 'fairness',
+  FairnessTrend = 'fairnessTrend',
+  DataQuality = 'dataQuality',
+  FleetHealth = 'fleetHealth',
+  HealthTrend = 'healthTrend',
+  Kpis = 'kpis',
+  Utilization = 'utilization',
+  SlaMatrix = 'slaMatrix',
+  BurnRate = 'burnRate',
+  Incidents = 'incidents',
+  Cost = 'cost',
+  CostSummary = 'costSummary',
+  Savings = 'savings',
+  Inventory = 'inventory',
+  Regulations = 'regulations',
+}
+
+export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';
+
+export type CostGroupBy = 'category' | 'model';
+
+/** The query model shared with the Go backend (pkg/query). */
+export interface AiperfQuery extends DataQuery {
+  queryType?: QueryType;
+  model?: string;
+  feature?: string;
+  attribute?: string;
+  metrics?: string[];
+  method?: DriftMethod;
+  source?: string;
+  groupBy?: CostGroupBy;
+}
+
+/** Non-secret settings (jsonData). Connector sections are added with their connectors. */
+export interface AiperfDataSourceOptions extends DataSourceJsonData {
+  demoEnabled?: boolean;
+}
+
+/** Secret settings; they never come back to the browser, only `secureJsonFields` flags do. */
+export interface AiperfSecureJsonData {}
