@@ -51,3 +51,40 @@ export interface AiperfDataSourceOptions extends DataSourceJsonData {
 
 /** Secret settings; they never come back to the browser, only `secureJsonFields` flags do. */
 export interface AiperfSecureJsonData {}
+
+/** One model of the catalog, as returned by the `models` resource. */
+export interface ModelInfo {
+  id: string;
+  name: string;
+  task: string;
+}
+
+/** One input feature of a model, as returned by the `features` resource. */
+export interface FeatureInfo {
+  name: string;
+  kind: string;
+}
+
+/** How a query type is described to users, as returned by the `query-types` resource. */
+export interface QueryTypeInfo {
+  value: string;
+  label: string;
+  description: string;
+  needsModel: boolean;
+  needsFeature: boolean;
+  needsAttribute: boolean;
+}
+
+/** Which catalog list a template variable query reads. */
+export enum VariableResource {
+  Models = 'models',
+  Features = 'features',
+  Attributes = 'attributes',
+}
+
+/** The query behind a `$model`, `$feature` or `$attribute` template variable. */
+export interface AiperfVariableQuery extends DataQuery {
+  resource: VariableResource;
+  /** The model whose features or attributes to list; may itself be a variable such as `$model`. */
+  model?: string;
+}
