@@ -8,8 +8,17 @@ export const testIds = {
   queryEditor: {
     queryType: 'data-testid aiperf-query-type',
     model: 'data-testid aiperf-query-model',
+    feature: 'data-testid aiperf-query-feature',
+    attribute: 'data-testid aiperf-query-attribute',
+    metrics: 'data-testid aiperf-query-metrics',
+    method: 'data-testid aiperf-query-method',
+    groupBy: 'data-testid aiperf-query-group-by',
+    resourceError: 'data-testid aiperf-query-resource-error',
+    variableResource: 'data-testid aiperf-variable-resource',
+    variableModel: 'data-testid aiperf-variable-model',
   },
   configEditor: {
+    container: 'data-testid aiperf-config-editor',
     demoEnabled: 'data-testid aiperf-config-demo',
   },
   driftPanel: {
