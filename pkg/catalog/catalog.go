@@ -1,0 +1,96 @@
+// Package catalog holds the declared facts of DESIGN.md "Declared vs
+// measured": the model catalog, targets, budgets and the compliance register.
+// They live in the data source's jsonData, so pages and alert rules see the
+// same numbers; JSON tags are the jsonData field names.
+package catalog
+
+// Targets are the objectives a model is held to. Zero values take Defaults.
+type Targets struct {
+	AccuracyDropAlert float64 `json:"accuracyDropAlert,omitempty"` // ratio vs baseline, 0.05
+	P95LatencyMs      float64 `json:"p95LatencyMs,omitempty"`      // 200
+	Uptime            float64 `json:"uptime,omitempty"`            // ratio, 0.995
+	MTTRMinutes       float64 `json:"mttrMinutes,omitempty"`       // 30
+	CostPerPrediction float64 `json:"costPerPrediction,omitempty"` // USD, 0.005
+	FairnessGap       float64 `json:"fairnessGap,omitempty"`       // 0.05
+	ErrorRate         float64 `json:"errorRate,omitempty"`         // ratio, 0.01
+	Utilisation       float64 `json:"utilisation,omitempty"`       // ratio, 0.8
+}
+
+// Defaults are the seed documents' objectives.
+var Defaults = Targets{
+	AccuracyDropAlert: 0.05, P95LatencyMs: 200, Uptime: 0.995, MTTRMinutes: 30,
+	CostPerPrediction: 0.005, FairnessGap: 0.05, ErrorRate: 0.01, Utilisation: 0.8,
+}
+
+// Model is one declared model.
+type Model struct {
+	ID                    string  `json:"id"`
+	Name                  string  `json:"name,omitempty"`
+	Owner                 string  `json:"owner,omitempty"`
+	RiskClass             string  `json:"riskClass,omitempty"`
+	Version               string  `json:"version,omitempty"`
+	Task                  string  `json:"task,omitempty"`
+	PrimaryMetric         string  `json:"primaryMetric,omitempty"`
+	BaselineDays          int     `json:"baselineDays,omitempty"`
+	BusinessValuePerMonth float64 `json:"businessValuePerMonth,omitempty"`
+	BudgetPerMonth        float64 `json:"budgetPerMonth,omitempty"`
+	RetentionDays         int     `json:"retentionDays,omitempty"`
+	Targets               Targets `json:"targets,omitempty"`
+}
+
+// Regulation is one entry of the compliance register.
+type Regulation struct {
+	Regulation string `json:"regulation"`
+	Scope      string `json:"scope,omitempty"`
+	Owner      string `json:"owner,omitempty"`
+	Status     string `json:"status,omitempty"`
+	LastReview string `json:"lastReview,omitempty"` // YYYY-MM-DD
+	NextReview string `json:"nextReview,omitempty"` // YYYY-MM-DD
+}
+
+// Catalog is everything declared about the fleet.
+type Catalog struct {
+	Models        []Model      `json:"models,omitempty"`
+	Targets       Targets      `json:"targets,omitempty"`       // fleet-wide; a model's own targets win
+	MonthlyBudget float64      `json:"monthlyBudget,omitempty"` // USD for the whole fleet
+	Regulations   []Regulation `json:"regulations,omitempty"`
+}
+
+// Model returns the declared model with that id.
+func (c *Catalog) Model(id string) (Model, bool) {
+	for _, m := range c.Models {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return Model{}, false
+}
+
+// TargetsFor merges a model's targets over the fleet's over the defaults.
+func (c *Catalog) TargetsFor(id string) Targets {
+	t := c.Targets.Or(Defaults)
+	if m, ok := c.Model(id); ok {
+		t = m.Targets.Or(t)
+	}
+	return t
+}
+
+// Or fills every unset target from fallback.
+func (t Targets) Or(fallback Targets) Targets {
+	pick := func(v, d float64) float64 {
+		if v > 0 {
+			return v
+		}
+		return d
+	}
+	return Targets{
+		AccuracyDropAlert: pick(t.AccuracyDropAlert, fallback.AccuracyDropAlert),
+		P95LatencyMs:      pick(t.P95LatencyMs, fallback.P95LatencyMs),
+		Uptime:            pick(t.Uptime, fallback.Uptime),
+		MTTRMinutes:       pick(t.MTTRMinutes, fallback.MTTRMinutes),
+		CostPerPrediction: pick(t.CostPerPrediction, fallback.CostPerPrediction),
+		FairnessGap:       pick(t.FairnessGap, fallback.FairnessGap),
+		ErrorRate:         pick(t.ErrorRate, fallback.ErrorRate),
+		Utilisation:       pick(t.Utilisation, fallback.Utilisation),
+	}
+}

@@ -1,0 +1,84 @@
+package catalog
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// FieldError names a jsonData field, what is wrong with it and how to fix it.
+type FieldError struct {
+	Field   string
+	Problem string
+}
+
+func (e FieldError) Error() string {
+	return fmt.Sprintf("jsonData.%s: %s; fix it in the data source settings", e.Field, e.Problem)
+}
+
+var modelID = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,62}$`)
+
+// Validate returns every invalid field of the catalog.
+func (c *Catalog) Validate() []FieldError {
+	var errs []FieldError
+	seen := map[string]bool{}
+	for i, m := range c.Models {
+		at := fmt.Sprintf("models[%d]", i)
+		switch {
+		case !modelID.MatchString(m.ID):
+			errs = append(errs, FieldError{at + ".id", fmt.Sprintf("must be lowercase letters, digits, '.', '_' or '-' (got %q)", m.ID)})
+		case seen[m.ID]:
+			errs = append(errs, FieldError{at + ".id", fmt.Sprintf("%q is declared twice", m.ID)})
+		}
+		seen[m.ID] = true
+		if m.Task != "" && m.Task != "binary" && m.Task != "multiclass" && m.Task != "regression" {
+			errs = append(errs, FieldError{at + ".task", fmt.Sprintf("must be binary, multiclass or regression (got %q)", m.Task)})
+		}
+		for _, v := range []struct {
+			name  string
+			value float64
+		}{{"businessValuePerMonth", m.BusinessValuePerMonth}, {"budgetPerMonth", m.BudgetPerMonth}, {"retentionDays", float64(m.RetentionDays)}, {"baselineDays", float64(m.BaselineDays)}} {
+			if v.value < 0 {
+				errs = append(errs, FieldError{at + "." + v.name, fmt.Sprintf("must be ≥ 0 (got %v)", v.value)})
+			}
+		}
+		errs = append(errs, m.Targets.validate(at+".targets")...)
+	}
+	errs = append(errs, c.Targets.validate("targets")...)
+	if c.MonthlyBudget < 0 {
+		errs = append(errs, FieldError{"monthlyBudget", fmt.Sprintf("must be ≥ 0 (got %v)", c.MonthlyBudget)})
+	}
+	for i, r := range c.Regulations {
+		at := fmt.Sprintf("regulations[%d]", i)
+		if r.Regulation == "" {
+			errs = append(errs, FieldError{at + ".regulation", "is empty: name the regulation"})
+		}
+		for name, d := range map[string]string{"lastReview": r.LastReview, "nextReview": r.NextReview} {
+			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
+				errs = append(errs, FieldError{at + "." + name, fmt.Sprintf("must be a date YYYY-MM-DD (got %q)", d)})
+			}
+		}
+	}
+	return errs
+}
+
+func (t Targets) validate(at string) []FieldError {
+	var errs []FieldError
+	check := func(name string, v float64, ratio bool) {
+		switch {
+		case v < 0:
+			errs = append(errs, FieldError{at + "." + name, fmt.Sprintf("must be > 0 (got %v)", v)})
+		case ratio && v > 1:
+			errs = append(errs, FieldError{at + "." + name, fmt.Sprintf("is a ratio between 0 and 1 (got %v; write 0.995 for 99.5%%)", v)})
+		}
+	}
+	check("accuracyDropAlert", t.AccuracyDropAlert, true)
+	check("p95LatencyMs", t.P95LatencyMs, false)
+	check("uptime", t.Uptime, true)
+	check("mttrMinutes", t.MTTRMinutes, false)
+	check("costPerPrediction", t.CostPerPrediction, false)
+	check("fairnessGap", t.FairnessGap, true)
+	check("errorRate", t.ErrorRate, true)
+	check("utilisation", t.Utilisation, true)
+	return errs
+}
