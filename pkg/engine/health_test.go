@@ -1,0 +1,130 @@
+package engine
+
+import (
+	"math"
+	"testing"
+)
+
+func healthMetric(v float64) Metric { return definedMetric(v) }
+
+func TestAssessHealthSeverityBoundaries(t *testing.T) {
+	cases := []struct {
+		name   string
+		in     HealthInputs
+		want   Severity
+		status HealthStatus
+		rule   string
+	}{
+		{"nothing measured", HealthInputs{}, SeverityNone, StatusHealthy, ""},
+		{"quality improved", HealthInputs{QualityDrop: healthMetric(-0.03)}, SeverityNone, StatusHealthy, ""},
+		{"quality drop 0", HealthInputs{QualityDrop: healthMetric(0)}, SeverityNone, StatusHealthy, ""},
+		{"quality drop 1.9%", HealthInputs{QualityDrop: healthMetric(0.019)}, SeverityP3, StatusHealthy, "qualityDrop"},
+		{"quality drop 2%", HealthInputs{QualityDrop: healthMetric(0.02)}, SeverityP2, StatusWarning, "qualityDrop"},
+		{"quality drop 4.9%", HealthInputs{QualityDrop: healthMetric(0.049)}, SeverityP2, StatusWarning, "qualityDrop"},
+		{"quality drop 5%", HealthInputs{QualityDrop: healthMetric(0.05)}, SeverityP1, StatusDegraded, "qualityDrop"},
+		{"quality drop 10%", HealthInputs{QualityDrop: healthMetric(0.10)}, SeverityP1, StatusDegraded, "qualityDrop"},
+		{"quality drop 10.1%", HealthInputs{QualityDrop: healthMetric(0.101)}, SeverityP0, StatusCritical, "qualityDrop"},
+		{"downtime 5 min", HealthInputs{DowntimeMinutes: 5}, SeverityNone, StatusHealthy, ""},
+		{"downtime 5.5 min", HealthInputs{DowntimeMinutes: 5.5}, SeverityP0, StatusCritical, "downtime"},
+		{"pipeline stopped", HealthInputs{PipelineStopped: true}, SeverityP0, StatusCritical, "pipeline"},
+		{"p95 at 2× target", HealthInputs{LatencyP95Ms: healthMetric(400)}, SeverityNone, StatusHealthy, ""},
+		{"p95 over 2× target", HealthInputs{LatencyP95Ms: healthMetric(401)}, SeverityP1, StatusDegraded, "latency"},
+		{"p95 over 2× custom target", HealthInputs{LatencyP95Ms: healthMetric(101), LatencyTargetMs: 50}, SeverityP1, StatusDegraded, "latency"},
+		{"fairness failed", HealthInputs{FairnessFailed: true}, SeverityP1, StatusDegraded, "fairness"},
+		{"utilisation 94%", HealthInputs{PeakUtilisation: healthMetric(0.94)}, SeverityNone, StatusHealthy, ""},
+		{"utilisation saturated", HealthInputs{PeakUtilisation: healthMetric(0.95)}, SeverityP1, StatusDegraded, "saturation"},
+		{"data quality 20%", HealthInputs{DataQualityIssueShare: healthMetric(0.20)}, SeverityP3, StatusHealthy, "dataQuality"},
+		{"data quality 21%", HealthInputs{DataQualityIssueShare: healthMetric(0.21)}, SeverityP2, StatusWarning, "dataQuality"},
+		{"data quality clean", HealthInputs{DataQualityIssueShare: healthMetric(0)}, SeverityNone, StatusHealthy, ""},
+		{"cost variance 20%", HealthInputs{CostVariance: healthMetric(0.20)}, SeverityNone, StatusHealthy, ""},
+		{"cost variance 21%", HealthInputs{CostVariance: healthMetric(0.21)}, SeverityP2, StatusWarning, "cost"},
+		{"worst rule wins", HealthInputs{CostVariance: healthMetric(0.5), QualityDrop: healthMetric(0.07), DowntimeMinutes: 30}, SeverityP0, StatusCritical, "downtime"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := AssessHealth(tc.in)
+			if a.Severity != tc.want || a.Status != tc.status {
+				t.Fatalf("severity %s status %s, want %s %s (issues %+v)", a.Severity, a.Status, tc.want, tc.status, a.Issues)
+			}
+			if tc.rule == "" {
+				if len(a.Issues) != 0 || a.Action != ActionMonitor {
+					t.Errorf("issues %+v action %q, want none and %q", a.Issues, a.Action, ActionMonitor)
+				}
+				return
+			}
+			if a.Issues[0].Rule != tc.rule || a.Action != a.Issues[0].Action || a.Action == "" {
+				t.Errorf("top issue %+v action %q, want rule %s with its action", a.Issues[0], a.Action, tc.rule)
+			}
+		})
+	}
+}
+
+func TestAssessHealthListsIssuesMostSevereFirst(t *testing.T) {
+	a := AssessHealth(HealthInputs{DataQualityIssueShare: healthMetric(0.05), CostVariance: healthMetric(0.3), FairnessFailed: true})
+	want := []Severity{SeverityP1, SeverityP2, SeverityP3}
+	if len(a.Issues) != len(want) {
+		t.Fatalf("issues %+v, want %d", a.Issues, len(want))
+	}
+	for i, s := range want {
+		if a.Issues[i].Severity != s {
+			t.Errorf("issue %d severity %s, want %s", i, a.Issues[i].Severity, s)
+		}
+	}
+}
+
+func TestHealthScoreIsTheWeightedMeanOfDimensions(t *testing.T) {
+	a := AssessHealth(HealthInputs{
+		QualityDrop:           healthMetric(0.02), // model performance 98
+		Availability:          healthMetric(0.99), // infrastructure 99·(0.8/0.9) = 88
+		PeakUtilisation:       healthMetric(0.90),
+		DataQualityIssueShare: healthMetric(0.06), // 94
+		LatencyP95Ms:          healthMetric(250),  // 100·200/250 = 80
+		ComplianceShare:       healthMetric(1),    // 100
+		CostVariance:          healthMetric(0.25), // 100/1.25 = 80
+	})
+	want := map[string]float64{
+		DimensionModelPerformance: 98, DimensionInfrastructure: 88, DimensionDataQuality: 94,
+		DimensionResponseTimeSLA: 80, DimensionCompliance: 100, DimensionCostEfficiency: 80,
+	}
+	var sum float64
+	for _, d := range a.Dimensions {
+		if !d.OK || math.Abs(d.Value-want[d.Name]) > 1e-9 {
+			t.Errorf("%s = %+v, want %v", d.Name, d.Metric, want[d.Name])
+		}
+		sum += d.Value * healthWeights[d.Name]
+	}
+	wantScore := 0.25*98 + 0.20*88 + 0.15*94 + 0.15*80 + 0.15*100 + 0.10*80
+	if math.Abs(a.Score.Value-wantScore) > 1e-9 || math.Abs(sum-wantScore) > 1e-9 {
+		t.Errorf("score %v, want %v", a.Score.Value, wantScore)
+	}
+}
+
+func TestHealthScoreSkipsUnmeasuredDimensions(t *testing.T) {
+	a := AssessHealth(HealthInputs{QualityDrop: healthMetric(0.5), ComplianceShare: healthMetric(1)})
+	// (0.25·50 + 0.15·100) / 0.40
+	if want := (0.25*50 + 0.15*100) / 0.40; math.Abs(a.Score.Value-want) > 1e-9 {
+		t.Errorf("score %v, want %v", a.Score.Value, want)
+	}
+	if AssessHealth(HealthInputs{}).Score.OK {
+		t.Error("health score with nothing measured must be undefined")
+	}
+	var total float64
+	for _, w := range healthWeights {
+		total += w
+	}
+	if math.Abs(total-1) > 1e-12 {
+		t.Errorf("weights sum to %v, want 1", total)
+	}
+}
+
+func TestQualityDropDirection(t *testing.T) {
+	if d := QualityDrop(MetricAccuracy, healthMetric(0.96), healthMetric(0.912)); math.Abs(d.Value-0.05) > 1e-12 {
+		t.Errorf("accuracy 0.96 → 0.912 drop %v, want 0.05", d.Value)
+	}
+	if d := QualityDrop(MetricLogLoss, healthMetric(0.4), healthMetric(0.44)); math.Abs(d.Value-0.1) > 1e-12 {
+		t.Errorf("log loss 0.4 → 0.44 drop %v, want 0.1 (worse)", d.Value)
+	}
+	if QualityDrop(MetricAccuracy, Metric{}, healthMetric(0.9)).OK || QualityDrop(MetricMAE, healthMetric(0), healthMetric(1)).OK {
+		t.Error("drop without a usable baseline must be undefined")
+	}
+}

@@ -1,0 +1,37 @@
+package engine
+
+// Metric is a metric value that may be undefined, e.g. precision when nothing
+// was predicted positive, AUC when only one class is present, or any metric of
+// an empty window. Undefined metrics have OK=false and Value=0, so NaN never
+// reaches a data frame; callers emit a null instead (see Ptr).
+type Metric struct {
+	Value float64
+	OK    bool
+}
+
+// Ptr returns the value for a nullable frame field: nil when undefined.
+func (m Metric) Ptr() *float64 {
+	if !m.OK {
+		return nil
+	}
+	v := m.Value
+	return &v
+}
+
+// definedMetric wraps a computed value.
+func definedMetric(v float64) Metric { return Metric{Value: v, OK: true} }
+
+// metricRatio is num/den, undefined when den is zero (scikit-learn's "ill-defined"
+// cases, which it replaces by zero_division; we report them as undefined).
+func metricRatio(num, den float64) Metric {
+	if den == 0 {
+		return Metric{}
+	}
+	return definedMetric(num / den)
+}
+
+// NamedMetric is one metric of a report under its frame field name.
+type NamedMetric struct {
+	Name string
+	Metric
+}

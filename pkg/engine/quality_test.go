@@ -1,0 +1,143 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBinaryQualityEmptyWindowIsUndefined(t *testing.T) {
+	r, err := BinaryQuality(qualityConfusion(2, nil, nil), &ScoreHistogram{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Metrics) != 9 {
+		t.Fatalf("got %d metrics, want 9", len(r.Metrics))
+	}
+	for _, m := range r.Metrics {
+		if m.OK || m.Ptr() != nil {
+			t.Errorf("%s = %v on an empty window, want undefined", m.Name, m.Value)
+		}
+	}
+}
+
+func TestBinaryQualityAllUnlabeledWindow(t *testing.T) {
+	scores := []float64{0.1, 0.7, 0.9}
+	labels := []int{-1, -1, -1}
+	pred := []int{0, 1, 1}
+	c := qualityConfusion(2, labels, pred)
+	r, err := BinaryQuality(c, qualityHistogram(scores, labels))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Labeled != 0 || c.Predicted[1] != 2 {
+		t.Errorf("labeled %d, predicted positives %d; want 0 and 2", r.Labeled, c.Predicted[1])
+	}
+	for _, m := range r.Metrics {
+		if m.OK {
+			t.Errorf("%s = %v without labels, want undefined", m.Name, m.Value)
+		}
+	}
+}
+
+func TestBinaryQualityNilInputsLeaveTheirMetricsUndefined(t *testing.T) {
+	c := &Confusion{Matrix: [][]int64{{40, 10}, {5, 45}}}
+	r, err := BinaryQuality(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Get(MetricAccuracy); !got.OK || got.Value != 0.85 {
+		t.Errorf("accuracy = %+v, want 0.85", got)
+	}
+	if r.Get(MetricAUCROC).OK || r.Get(MetricECE).OK {
+		t.Error("score metrics must be undefined without a histogram")
+	}
+	if got := *r.Get(MetricPrecision).Ptr(); got != 45.0/55 {
+		t.Errorf("precision = %v, want 45/55", got)
+	}
+}
+
+func TestConfusionShapeErrorsExplainTheFix(t *testing.T) {
+	cases := map[string]*Confusion{
+		"rows":     {Matrix: [][]int64{{1, 2}}},
+		"columns":  {Matrix: [][]int64{{1, 2}, {3}}},
+		"negative": {Matrix: [][]int64{{1, -2}, {3, 4}}},
+	}
+	for want, c := range cases {
+		if _, err := BinaryQuality(c, nil); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v, want one mentioning %q", err, want)
+		}
+	}
+	if _, err := MulticlassQuality(nil); err == nil {
+		t.Error("a missing multiclass matrix must be an error")
+	}
+}
+
+func TestAUCPerfectAndTiedScores(t *testing.T) {
+	perfect := qualityHistogram([]float64{0.05, 0.15, 0.85, 0.95}, []int{0, 0, 1, 1})
+	if got := AUCROC(perfect); got.Value != 1 || AUCErrorBound(perfect).Value != 0 {
+		t.Errorf("AUC = %v bound %v, want 1 and 0", got, AUCErrorBound(perfect))
+	}
+	if got := PRAUC(perfect); got.Value != 1 {
+		t.Errorf("PR-AUC = %v, want 1", got)
+	}
+	// one positive and one negative in the same bin: AUC 0.5 ± 0.5
+	tied := qualityHistogram([]float64{0.501, 0.502}, []int{0, 1})
+	if got, bound := AUCROC(tied), AUCErrorBound(tied); got.Value != 0.5 || bound.Value != 0.5 {
+		t.Errorf("tied AUC = %v bound %v, want 0.5 and 0.5", got, bound)
+	}
+}
+
+func TestQualityReportSelectKeepsRequestedOrder(t *testing.T) {
+	r := RegressionQuality(qualityRegression([]float64{1, 2, 4}, []float64{1.5, 2, 3}))
+	sel := r.Select([]string{MetricR2, "nope", MetricMAE})
+	if len(sel.Metrics) != 2 || sel.Metrics[0].Name != MetricR2 || sel.Metrics[1].Name != MetricMAE {
+		t.Errorf("select = %+v, want r2 then mae", sel.Metrics)
+	}
+	if got := r.Select(nil); len(got.Metrics) != 4 {
+		t.Errorf("empty selection kept %d metrics, want all 4", len(got.Metrics))
+	}
+	if r.Get("nope").OK {
+		t.Error("unknown metric must be undefined")
+	}
+}
+
+func TestRegressionQualityEdgeCases(t *testing.T) {
+	empty := RegressionQuality(&RegressionSums{})
+	for _, m := range empty.Metrics {
+		if m.OK {
+			t.Errorf("%s = %v on an empty window, want undefined", m.Name, m.Value)
+		}
+	}
+	zeros := RegressionQuality(qualityRegression([]float64{0, 0}, []float64{1, -1}))
+	if zeros.Get(MetricMAPE).OK || !zeros.Get(MetricMAE).OK {
+		t.Errorf("all-zero targets: mape %v mae %v, want undefined and defined", zeros.Get(MetricMAPE), zeros.Get(MetricMAE))
+	}
+}
+
+func TestHigherIsBetter(t *testing.T) {
+	if !HigherIsBetter(MetricAccuracy) || HigherIsBetter(MetricLogLoss) || HigherIsBetter(MetricRMSE) {
+		t.Error("accuracy improves upwards; log loss and RMSE downwards")
+	}
+}
+
+func TestMulticlassQualityEdgeCases(t *testing.T) {
+	empty, err := MulticlassQuality(qualityConfusion(3, nil, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range empty.Metrics {
+		if m.OK {
+			t.Errorf("%s = %v on an empty window, want undefined", m.Name, m.Value)
+		}
+	}
+	// only class 1 occurs and is always predicted right: classes 0 and 2 drop out
+	one, err := MulticlassQuality(qualityConfusion(3, []int{1, 1, 1}, []int{1, 1, 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range one.Metrics {
+		if !m.OK || m.Value != 1 {
+			t.Errorf("%s = %+v with one perfectly predicted class, want 1", m.Name, m.Metric)
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package plugin
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/aiperf/monitor/pkg/sources/demo"
+)
+
+func stringsOf(t *testing.T, f *data.Frame, name string) []string {
+	t.Helper()
+	field, _ := f.FieldByName(name)
+	if field == nil {
+		t.Fatalf("frame %s has no field %s", f.Name, name)
+	}
+	out := make([]string, field.Len())
+	for i := range out {
+		out[i] = field.At(i).(string)
+	}
+	return out
+}
+
+func nullableAt(t *testing.T, f *data.Frame, name string, row int) *float64 {
+	t.Helper()
+	field, _ := f.FieldByName(name)
+	if field == nil {
+		t.Fatalf("frame %s has no field %s", f.Name, name)
+	}
+	return field.At(row).(*float64)
+}
+
+func TestCostSummaryOnDemo(t *testing.T) {
+	in := demoFleetInputs(t, 7, "")
+	in.models[0].BudgetPerMonth = 1 // a tiny budget: the forecast must overshoot it
+	in.models[3].BudgetPerMonth = 0 // no budget: no variance
+	got, err := costSummaryFrames(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := got[0]
+	models := stringsOf(t, f, "model")
+	if len(models) != 5 {
+		t.Fatalf("rows = %v, want the five demo models", models)
+	}
+	assistant := fleetRow(t, models, demo.CustomerAIAssistant)
+	if v := nullableAt(t, f, "costPer1kTokens", assistant); v == nil || *v <= 0 {
+		t.Errorf("LLM cost per 1k tokens = %v, want a positive amount", v)
+	}
+	risk := fleetRow(t, models, demo.RiskAssessment)
+	if v := nullableAt(t, f, "costPer1kTokens", risk); v != nil {
+		t.Errorf("risk-assessment cost per 1k tokens = %v, want null (no tokens billed)", *v)
+	}
+	spend, _ := f.FieldByName("spend")
+	predictions, _ := f.FieldByName("predictions")
+	cpp := nullableAt(t, f, "costPerPrediction", risk)
+	if want := spend.At(risk).(float64) / predictions.At(risk).(float64); cpp == nil || math.Abs(*cpp-want) > 1e-12 {
+		t.Errorf("cost per prediction = %v, want spend/predictions = %v", cpp, want)
+	}
+	roi := nullableAt(t, f, "roi", risk)
+	value := nullableAt(t, f, "businessValue", risk)
+	if roi == nil || value == nil || math.Abs(*roi-(*value-spend.At(risk).(float64))/spend.At(risk).(float64)) > 1e-12 {
+		t.Errorf("roi = %v, want (value − spend)/spend", roi)
+	}
+	if v := nullableAt(t, f, "budgetVariance", fleetRow(t, models, in.models[0].ID)); v == nil || *v <= 0 {
+		t.Errorf("budget variance = %v, want over budget", v)
+	}
+	if v := nullableAt(t, f, "budgetVariance", fleetRow(t, models, in.models[3].ID)); v != nil {
+		t.Errorf("budget variance without a budget = %v, want null", *v)
+	}
+}
+
+func TestCostByModelAndCategoryOnDemo(t *testing.T) {
+	in := demoFleetInputs(t, 7, "")
+	byCategory, err := costFrames(context.Background(), in, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byModel, err := costFrames(context.Background(), in, costGroupByModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := func(f *data.Frame) float64 {
+		sum := 0.0
+		for _, field := range f.Fields[1:] {
+			for i := 0; i < field.Len(); i++ {
+				sum += field.At(i).(float64)
+			}
+		}
+		return sum
+	}
+	if a, b := total(byCategory[0]), total(byModel[0]); a <= 0 || math.Abs(a-b) > 1e-6 {
+		t.Errorf("total by category %v and by model %v must agree and be positive", a, b)
+	}
+	if f, _ := byCategory[0].FieldByName("tokens"); f == nil || f.Labels["category"] != "tokens" {
+		t.Errorf("by category: want a tokens field labelled {category=tokens}")
+	}
+	if f, _ := byModel[0].FieldByName(demo.FraudDetection); f == nil || f.Config.Unit != "currencyUSD" {
+		t.Errorf("by model: want a currencyUSD field for %s", demo.FraudDetection)
+	}
+	if len(byModel[0].Fields[0].Name) == 0 || byModel[0].Fields[0].Type() != data.FieldTypeTime {
+		t.Errorf("first field is %v, want time", byModel[0].Fields[0].Type())
+	}
+}
+
+func TestCostQueryErrors(t *testing.T) {
+	in := demoFleetInputs(t, 7, "")
+	if _, err := costFrames(context.Background(), in, "provider"); err == nil || !strings.Contains(err.Error(), "groupBy") {
+		t.Errorf("unknown groupBy: err = %v, want one naming groupBy", err)
+	}
+	in.billing = nil
+	if _, err := costSummaryFrames(context.Background(), in); !errors.Is(err, errNoBilling) {
+		t.Errorf("no billing source: err = %v, want errNoBilling", err)
+	}
+}
+
+func TestSavingsOnDemo(t *testing.T) {
+	got, err := savingsFrames(context.Background(), demoFleetInputs(t, 7, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := got[0]
+	models, resources := stringsOf(t, f, "model"), stringsOf(t, f, "resource")
+	monthly, _ := f.FieldByName("monthlySavings")
+	found := false
+	for i := range models {
+		if monthly.At(i).(float64) <= 0 {
+			t.Errorf("row %d (%s) saves %v, want only positive opportunities", i, models[i], monthly.At(i))
+		}
+		if models[i] == demo.FraudDetection && resources[i] == costCategoryGPU {
+			found = true
+		}
+		if resources[i] == costCategoryGPU && (models[i] == demo.RiskAssessment || models[i] == demo.DemandForecast) {
+			t.Errorf("%s has no GPUs but is listed for idle GPU savings", models[i])
+		}
+	}
+	if !found {
+		t.Errorf("savings %v / %v: want fraud-detection's mostly idle GPUs", models, resources)
+	}
+}

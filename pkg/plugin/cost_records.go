@@ -1,0 +1,99 @@
+package plugin
+
+import (
+	"sort"
+	"time"
+
+	"github.com/aiperf/monitor/pkg/frames"
+	"github.com/aiperf/monitor/pkg/sources"
+)
+
+// Cost categories with a savings opportunity of their own.
+const (
+	costCategoryGPU     = "gpu"
+	costCategoryCompute = "compute"
+)
+
+// unattributedCost labels charges that no model owns (shared platform costs).
+const unattributedCost = "shared"
+
+// modelCosts are one model's billed totals over a range. Billing sources set
+// each count once per model and day, so adding records never double-counts.
+type modelCosts struct {
+	spend, predictions, tokens, idleGPUHours float64
+	byCategory                               map[string]float64
+}
+
+// costsByModel adds up the records per model; unattributed charges go to unattributedCost.
+func costsByModel(records []sources.CostRecord) map[string]*modelCosts {
+	totals := map[string]*modelCosts{}
+	for _, r := range records {
+		model := r.Model
+		if model == "" {
+			model = unattributedCost
+		}
+		t, ok := totals[model]
+		if !ok {
+			t = &modelCosts{byCategory: map[string]float64{}}
+			totals[model] = t
+		}
+		t.spend += r.Amount
+		t.predictions += r.Predictions
+		t.tokens += r.Tokens
+		t.idleGPUHours += r.IdleGPUHours
+		t.byCategory[r.Category] += r.Amount
+	}
+	return totals
+}
+
+// billedDays counts the days the records cover: bills lag (today's charges
+// are not final), so rates are taken over billed days, not the range.
+func billedDays(records []sources.CostRecord) float64 {
+	days := map[time.Time]bool{}
+	for _, r := range records {
+		days[r.Day] = true
+	}
+	return float64(len(days))
+}
+
+// dailyCostSeries arranges records as one daily series per category, or per
+// model when groupBy is "model"; days without a charge are 0.
+func dailyCostSeries(records []sources.CostRecord, groupBy string) frames.CostSeries {
+	dayIndex := map[time.Time]int{}
+	var days []time.Time
+	for _, r := range records {
+		if _, ok := dayIndex[r.Day]; !ok {
+			dayIndex[r.Day] = 0
+			days = append(days, r.Day)
+		}
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+	for i, d := range days {
+		dayIndex[d] = i
+	}
+	series := frames.CostSeries{GroupBy: groupBy, Days: days, Amounts: map[string][]float64{}}
+	for _, r := range records {
+		group := r.Category
+		if groupBy == costGroupByModel {
+			group = r.Model
+			if group == "" {
+				group = unattributedCost
+			}
+		}
+		values, ok := series.Amounts[group]
+		if !ok {
+			values = make([]float64, len(days))
+			series.Amounts[group] = values
+			series.Groups = append(series.Groups, group)
+		}
+		values[dayIndex[r.Day]] += r.Amount
+	}
+	sort.Strings(series.Groups)
+	return series
+}
+
+// Values of the groupBy query field.
+const (
+	costGroupByCategory = "category"
+	costGroupByModel    = "model"
+)
