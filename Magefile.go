@@ -10,9 +10,12 @@ import (
 )
 
 // Default builds the data source backend for every platform Grafana runs on.
-// The app has no backend of its own, so the SDK finds the executable named in
-// src/datasource/plugin.json and writes it to dist/datasource/.
-func Default() {
+var Default = BuildPlatforms
+
+// BuildPlatforms builds linux amd64/arm64, darwin amd64/arm64 and windows
+// amd64. The app has no backend of its own, so the SDK finds the executable
+// named in src/datasource/plugin.json and writes it to dist/datasource/.
+func BuildPlatforms() {
 	b := build.Build{}
 	mg.Deps(b.Linux, b.LinuxARM64, b.Darwin, b.DarwinARM64, b.Windows)
 }

@@ -17,6 +17,7 @@ func fleetHandlers() map[query.Type]queryHandler {
 		query.QueryTypeUtilization: fleetHandler(utilizationFrames),
 		query.QueryTypeSlaMatrix:   fleetHandler(slaMatrixFrames),
 		query.QueryTypeIncidents:   fleetHandler(incidentsFrames),
+		query.QueryTypeBurnRate:    fleetHandler(burnRateFrames),
 		query.QueryTypeCost: func(ctx context.Context, qc *queryContext) (data.Frames, error) {
 			in, err := fleetInputsOf(qc)
 			if err != nil {

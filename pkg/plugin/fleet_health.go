@@ -76,9 +76,11 @@ func healthInputsOf(ctx context.Context, in fleetInputs, m catalog.Model) (engin
 	}
 	_, inputs.PeakUtilisation = engine.UtilisationProfile(busiest)
 
-	if inputs.QualityDrop, err = qualityDropOf(ctx, in, m, in.from, in.end()); err != nil {
+	quality, err := modelQualityOf(ctx, in, m, in.from, in.end())
+	if err != nil {
 		return inputs, engine.Metric{}, err
 	}
+	inputs.QualityDrop, inputs.DataQualityIssueShare = quality.drop, quality.dataIssues
 	compliance, err := measureCompliance(ctx, in, m)
 	if err != nil {
 		return inputs, engine.Metric{}, err

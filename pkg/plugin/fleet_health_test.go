@@ -36,6 +36,9 @@ func TestFleetHealthOnDemo(t *testing.T) {
 	if score := nullableAt(t, f, "healthScore", fraud); score == nil || *score <= 0 || *score > 100 {
 		t.Errorf("fraud-detection health score = %v, want 0..100", score)
 	}
+	if dq := nullableAt(t, f, engine.DimensionDataQuality, fraud); dq == nil || *dq <= 0 || *dq > 100 {
+		t.Errorf("fraud-detection data quality = %v, want a measured 0..100", dq)
+	}
 }
 
 func TestFleetHealthLatencyRegression(t *testing.T) {
