@@ -167,6 +167,11 @@ func healthIssues(in HealthInputs) []HealthIssue {
 	if p := in.LatencyP95Ms; p.OK && p.Value > LatencyP1Factor*in.LatencyTargetMs {
 		add(SeverityP1, "latency", fmt.Sprintf("p95 latency %.0f ms is over %d× the %.0f ms target", p.Value, LatencyP1Factor, in.LatencyTargetMs),
 			"Scale out serving or roll back the latest release")
+	} else if p.OK && p.Value > in.LatencyTargetMs {
+		// Over target but under 2×: the response-time SLA is breached, which
+		// the seeds show as a degraded service rather than a healthy one.
+		add(SeverityP2, "latency", fmt.Sprintf("p95 latency %.0f ms is over the %.0f ms target", p.Value, in.LatencyTargetMs),
+			"Find the release or load change behind the latency rise")
 	}
 	if in.FairnessFailed {
 		add(SeverityP1, "fairness", "a fairness gap is over its target",

@@ -181,3 +181,20 @@ func TestConfusionMatrixAndReliability(t *testing.T) {
 		t.Fatal("a regression model has no confusion matrix")
 	}
 }
+
+// Recommendation AI's latency regression breaches its 200 ms p95 target, so
+// the fleet table must not call it healthy.
+func TestRecommendationIsNotHealthyAfterItsLatencyRegression(t *testing.T) {
+	f := answer(t, map[string]any{"queryType": "fleetHealth"}, day, time.Hour)[0]
+	models, _ := f.FieldByName("model")
+	status, _ := f.FieldByName("status")
+	for i := 0; i < f.Rows(); i++ {
+		if models.At(i) == "recommendation-ai" {
+			if status.At(i) == "Healthy" {
+				t.Fatal("recommendation-ai is over its latency target but reported Healthy")
+			}
+			return
+		}
+	}
+	t.Fatal("recommendation-ai missing from fleetHealth")
+}
