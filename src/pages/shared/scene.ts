@@ -1,0 +1,47 @@
+import {
+  EmbeddedScene,
+  SceneControlsSpacer,
+  SceneFlexItem,
+  SceneFlexLayout,
+  SceneObject,
+  SceneRefreshPicker,
+  SceneTimePicker,
+  SceneTimeRange,
+  VariableValueSelectors,
+} from '@grafana/scenes';
+
+import { pageVariables } from './variables';
+
+export interface SceneOptions {
+  defaultUid: string;
+  withModel?: boolean;
+  rows: SceneFlexItem[][];
+}
+
+/** A page body: variables, time range and refresh controls over rows of panels. */
+export function pageScene({ defaultUid, withModel = false, rows }: SceneOptions): EmbeddedScene {
+  return new EmbeddedScene({
+    $timeRange: new SceneTimeRange({ from: 'now-7d', to: 'now' }),
+    $variables: pageVariables(defaultUid, withModel),
+    controls: [
+      new VariableValueSelectors({}),
+      new SceneControlsSpacer(),
+      new SceneTimePicker({ isOnCanvas: true }),
+      new SceneRefreshPicker({ intervals: ['1m', '5m', '15m', '1h'], isOnCanvas: true }),
+    ],
+    body: new SceneFlexLayout({
+      direction: 'column',
+      children: rows.map((row) => new SceneFlexLayout({ direction: 'row', minHeight: 260, children: row })),
+    }),
+  });
+}
+
+/** A panel in a row; width is its flex share. */
+export function item(body: SceneObject, height = 280, width?: number): SceneFlexItem {
+  return new SceneFlexItem({
+    body,
+    minHeight: height,
+    minWidth: width ? undefined : 240,
+    width: width ? `${width}%` : undefined,
+  });
+}
