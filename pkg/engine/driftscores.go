@@ -103,40 +103,39 @@ func binnedKS(p, q []float64, n1, n2 int64) (d, pValue float64) {
 	return d, kolmogorovSF(math.Sqrt(en) * d)
 }
 
+// tails are the sums of the values in each window's open end bins.
+type tails struct {
+	baseLow, baseHigh, curLow, curHigh float64
+}
+
 // binnedWasserstein integrates |F−G| over the bins, taking each CDF as linear
-// inside a bin; the open end bins are closed at the smallest and largest
-// value either window saw.
-func binnedWasserstein(p, q []float64, edges []float64, lo, hi float64) float64 {
-	bounds := make([]float64, 0, len(edges)+2)
-	bounds = append(bounds, math.Min(lo, firstOr(edges, lo)))
-	bounds = append(bounds, edges...)
-	bounds = append(bounds, math.Max(hi, lastOr(edges, hi)))
-	var fp, fq, total float64
-	for i := range p {
+// inside an inner bin. In the open end bins the area under each CDF is known
+// exactly from the bin's count and value sum — ∫_{−∞}^{e₀} F = (c·e₀ − Σv)/n —
+// so the tails contribute the difference of those areas (exact unless the
+// CDFs cross inside the tail).
+func binnedWasserstein(p, q []float64, nCur, nBase int64, edges []float64, t tails) float64 {
+	if len(edges) == 0 {
+		return math.Abs(t.curLow/float64(nCur) - t.baseLow/float64(nBase))
+	}
+	first, last := edges[0], edges[len(edges)-1]
+	lowCur := p[0]*first - t.curLow/float64(nCur)
+	lowBase := q[0]*first - t.baseLow/float64(nBase)
+	total := math.Abs(lowCur - lowBase)
+	fp, fq := p[0], q[0]
+	for i := 1; i < len(p)-1; i++ {
 		d0 := fp - fq
 		fp += p[i]
 		fq += q[i]
 		d1 := fp - fq
-		w := bounds[i+1] - bounds[i]
+		w := edges[i] - edges[i-1]
 		if d0*d1 >= 0 {
 			total += w * (math.Abs(d0) + math.Abs(d1)) / 2
 		} else {
 			total += w * (d0*d0 + d1*d1) / (2 * (math.Abs(d0) + math.Abs(d1)))
 		}
 	}
-	return total
-}
-
-func firstOr(v []float64, d float64) float64 {
-	if len(v) == 0 {
-		return d
-	}
-	return v[0]
-}
-
-func lastOr(v []float64, d float64) float64 {
-	if len(v) == 0 {
-		return d
-	}
-	return v[len(v)-1]
+	k := len(p) - 1
+	highCur := t.curHigh/float64(nCur) - p[k]*last
+	highBase := t.baseHigh/float64(nBase) - q[k]*last
+	return total + math.Abs(highCur-highBase)
 }

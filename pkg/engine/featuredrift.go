@@ -47,7 +47,7 @@ type binned struct {
 	numeric   bool
 	base, cur []int64
 	edges     []float64 // numeric only
-	lo, hi    float64   // numeric only: smallest and largest value seen
+	tails     tails     // numeric only
 	std       float64   // numeric only: baseline std
 }
 
@@ -76,11 +76,8 @@ func FeatureDrift(b *Baseline, cur *Summary, method string) ([]DriftResult, erro
 }
 
 func numericBins(p *NumericProfile, base, cur *NumericSummary) binned {
-	lo, hi := p.Min, p.Max
-	if cur.Count > 0 {
-		lo, hi = math.Min(lo, cur.Min), math.Max(hi, cur.Max)
-	}
-	return binned{name: p.Name, numeric: true, base: base.Counts, cur: cur.Counts, edges: p.Edges, lo: lo, hi: hi, std: p.Std}
+	return binned{name: p.Name, numeric: true, base: base.Counts, cur: cur.Counts, edges: p.Edges,
+		tails: tails{baseLow: base.LowTailSum, baseHigh: base.HighTailSum, curLow: cur.LowTailSum, curHigh: cur.HighTailSum}, std: p.Std}
 }
 
 // categoricalBins appends the unseen ("other") count as a last category.
@@ -118,7 +115,7 @@ func scoreDrift(f binned, method string) (DriftResult, error) {
 			return r, fmt.Errorf("feature %s is categorical: Wasserstein distance needs a numeric feature", f.name)
 		}
 		r.Threshold = distanceThreshold
-		w := binnedWasserstein(p, q, f.edges, f.lo, f.hi)
+		w := binnedWasserstein(p, q, nc, nb, f.edges, f.tails)
 		if f.std > 0 {
 			r.Score = w / f.std
 		} else if w > 0 {

@@ -13,7 +13,7 @@ func PredictionDrift(b *Baseline, cur *Summary, method string) (DriftResult, err
 	switch b.Schema.Task {
 	case TaskBinary:
 		return scoreDrift(binned{name: "prediction", numeric: true, base: scoreCounts(b.Summary.Scores), cur: scoreCounts(cur.Scores),
-			edges: scoreEdges(), lo: 0, hi: 1, std: scoreStd(b.Summary.Scores)}, method)
+			edges: scoreEdges(), tails: scoreTails(b.Summary.Scores, cur.Scores), std: scoreStd(b.Summary.Scores)}, method)
 	case TaskMulticlass:
 		return scoreDrift(binned{name: "prediction", base: b.Summary.Confusion.Predicted, cur: cur.Confusion.Predicted}, method)
 	default:
@@ -27,6 +27,12 @@ func scoreCounts(h *ScoreHistogram) []int64 {
 		out[i] = h.Pos[i] + h.Neg[i] + h.Unlabeled[i]
 	}
 	return out
+}
+
+// scoreTails are the score sums of the first and last score bins.
+func scoreTails(base, cur *ScoreHistogram) tails {
+	sum := func(h *ScoreHistogram, i int) float64 { return h.SumPos[i] + h.SumNeg[i] + h.SumUnlabeled[i] }
+	return tails{baseLow: sum(base, 0), baseHigh: sum(base, ScoreBins-1), curLow: sum(cur, 0), curHigh: sum(cur, ScoreBins-1)}
 }
 
 func scoreEdges() []float64 {

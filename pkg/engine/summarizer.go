@@ -77,7 +77,14 @@ func addNumeric(n *NumericSummary, p *NumericProfile, v float64) {
 	n.Count++
 	n.Sum += v
 	n.SumSq += v * v
-	n.Counts[sort.SearchFloat64s(p.Edges, math.Nextafter(v, math.Inf(1)))]++
+	bin := sort.SearchFloat64s(p.Edges, math.Nextafter(v, math.Inf(1)))
+	n.Counts[bin]++
+	if bin == 0 {
+		n.LowTailSum += v
+	}
+	if bin == len(p.Edges) {
+		n.HighTailSum += v
+	}
 	if v < p.ValidLow || v > p.ValidHigh {
 		n.OutOfRange++
 	}

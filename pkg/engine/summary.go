@@ -12,8 +12,11 @@ type NumericSummary struct {
 	Counts     []int64
 	Min, Max   float64
 	Sum, SumSq float64
-	OutOfRange int64 // outside the baseline range widened by 10%
-	Outliers   int64 // outside the baseline's 3×IQR fences
+	// Sums of the values in the open end bins: they make the Wasserstein
+	// tails exact where the two windows' tails do not cross.
+	LowTailSum, HighTailSum float64
+	OutOfRange              int64 // outside the baseline range widened by 10%
+	Outliers                int64 // outside the baseline's 3×IQR fences
 }
 
 // CategoricalSummary is one categorical feature in one window. Counts are
@@ -225,6 +228,8 @@ func (n *NumericSummary) merge(o *NumericSummary) error {
 	n.Invalid += o.Invalid
 	n.Sum += o.Sum
 	n.SumSq += o.SumSq
+	n.LowTailSum += o.LowTailSum
+	n.HighTailSum += o.HighTailSum
 	n.OutOfRange += o.OutOfRange
 	n.Outliers += o.Outliers
 	addInts(n.Counts, o.Counts)
