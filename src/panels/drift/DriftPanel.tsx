@@ -1,6 +1,6 @@
 import { css, cx } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2, PanelProps } from '@grafana/data';
-import { Alert, TextLink, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
+import { Alert, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 
 import { testIds } from '../../testIds';
@@ -63,9 +63,9 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
           </>
         )}
         {model && (
-          <TextLink href={modelUrl(model)} inline={false} icon="external-link-alt">
+          <a className={styles.link} href={modelUrl(model)}>
             Open {model}
-          </TextLink>
+          </a>
         )}
       </div>
       <div className={styles.scroll}>
@@ -92,7 +92,23 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
                   const selected = selection?.feature === row.feature && selection.column === c;
                   const label = describeCell(row.feature, row.method, cell, drifted, options.thresholdOverride);
                   return (
-                    <td key={c} role="gridcell" aria-selected={selected}>
+                    <td
+                      key={c}
+                      role="gridcell"
+                      aria-selected={selected}
+                      onKeyDown={(e) => {
+                        const moves: Record<string, [number, number]> = {
+                          ArrowUp: [r - 1, c],
+                          ArrowDown: [r + 1, c],
+                          ArrowLeft: [r, c - 1],
+                          ArrowRight: [r, c + 1],
+                        };
+                        if (moves[e.key]) {
+                          e.preventDefault();
+                          moveFocus(...moves[e.key]);
+                        }
+                      }}
+                    >
                       <Tooltip content={label}>
                         <button
                           id={cellId(row.feature, c)}
@@ -101,18 +117,6 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
                           className={cx(styles.cell, selected && styles.selected)}
                           style={{ background: cellColor(theme, options.colorScheme, sev) }}
                           onClick={() => setSelection({ feature: row.feature, column: c })}
-                          onKeyDown={(e) => {
-                            const moves: Record<string, [number, number]> = {
-                              ArrowUp: [r - 1, c],
-                              ArrowDown: [r + 1, c],
-                              ArrowLeft: [r, c - 1],
-                              ArrowRight: [r, c + 1],
-                            };
-                            if (moves[e.key]) {
-                              e.preventDefault();
-                              moveFocus(...moves[e.key]);
-                            }
-                          }}
                         >
                           {drifted ? '!' : ''}
                         </button>
@@ -167,6 +171,7 @@ function describeCell(
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
   container: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), overflow: 'auto' }),
   summary: css({ display: 'flex', gap: theme.spacing(2), alignItems: 'center', flexWrap: 'wrap' }),
   scroll: css({ overflow: 'auto' }),

@@ -1,0 +1,60 @@
+import { FieldType, toDataFrame } from '@grafana/data';
+
+import { fairnessFrames } from '../shared/testFrames';
+import { parityRatio, parseFairnessFrames, referenceGroup, withinBand } from './parseFairness';
+
+describe('parseFairnessFrames', () => {
+  const parsed = parseFairnessFrames(fairnessFrames());
+  const data = parsed.ok ? parsed.data : [];
+
+  it('groups rows by sensitive attribute and keeps small groups', () => {
+    expect(data.map((a) => a.attribute)).toEqual(['gender', 'age_group']);
+    const other = data[0].groups.find((g) => g.group === 'other');
+    expect(other).toMatchObject({ n: 12, smallSample: true });
+    expect(other?.rates.tpr).toBeNull();
+    expect(data[0].disparities[0]).toEqual({
+      criterion: 'demographicParityRatio',
+      value: 0.625,
+      target: 0.8,
+      pass: false,
+    });
+  });
+
+  it('rejects other queries with the frames it got', () => {
+    const p = parseFairnessFrames([
+      toDataFrame({ name: 'quality', fields: [{ name: 'time', type: FieldType.time, values: [1] }] }),
+    ]);
+    expect(!p.ok && p.error).toContain('This panel needs a fairness query');
+    expect(!p.ok && p.error).toContain('got frames: quality');
+  });
+
+  it('reports missing fields', () => {
+    const [groups, disparities] = fairnessFrames();
+    disparities.fields = disparities.fields.filter((f) => f.name !== 'pass');
+    const p = parseFairnessFrames([groups, disparities]);
+    expect(!p.ok && p.error).toContain('lack the fields pass');
+  });
+});
+
+describe('reference group and rules', () => {
+  const parsed = parseFairnessFrames(fairnessFrames());
+  const gender = parsed.ok ? parsed.data[0].groups : [];
+
+  it('never picks a group too small to judge', () => {
+    expect(referenceGroup(gender, 'best', 'selectionRate')?.group).toBe('male');
+    expect(referenceGroup(gender, 'largest', 'selectionRate')?.group).toBe('male');
+    expect(referenceGroup(gender, 'named', 'selectionRate', 'female')?.group).toBe('female');
+    expect(referenceGroup(gender, 'named', 'selectionRate', 'other')).toBeUndefined();
+  });
+
+  it('takes the lowest false positive rate as the best', () => {
+    expect(referenceGroup(gender, 'best', 'fpr')?.group).toBe('female');
+  });
+
+  it('applies the tolerated band and the four-fifths ratio', () => {
+    expect(withinBand(0.2, 0.32, 0.05)).toBe(false);
+    expect(withinBand(0.3, 0.32, 0.05)).toBe(true);
+    expect(withinBand(null, 0.32, 0.05)).toBeNull();
+    expect(parityRatio(gender)).toBeCloseTo(0.2 / 0.32);
+  });
+});
