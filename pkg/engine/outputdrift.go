@@ -156,6 +156,18 @@ func decileLabels(groups []int, edges []float64) []string {
 	return labels
 }
 
+// format writes a bin edge the way a reader scans it: 4 significant digits,
+// with k/M/G for large values instead of exponents (13.16k, not 1.316e+04).
 func format(v float64) string {
-	return strconv.FormatFloat(v, 'g', 4, 64)
+	switch a := math.Abs(v); {
+	case a >= 1e9:
+		return sig4(v/1e9) + "G"
+	case a >= 1e6:
+		return sig4(v/1e6) + "M"
+	case a >= 1e4:
+		return sig4(v/1e3) + "k"
+	}
+	return sig4(v)
 }
+
+func sig4(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }

@@ -33,15 +33,13 @@ func driftFrames(ctx context.Context, qc *queryContext) (data.Frames, error) {
 			distributions[i] = append(distributions[i], d)
 		}
 	}
-	total, err := mw.total()
-	if err != nil {
-		return nil, err
+	// The summary line speaks of the latest window: a drift that began late
+	// in the range must not be diluted by the earlier, healthy windows.
+	var drifted bool
+	var share float64
+	if n := len(perWindow); n > 0 {
+		drifted, share = engine.DatasetDrift(perWindow[n-1])
 	}
-	overall, err := engine.FeatureDrift(mw.baseline, total, qc.Query.Method)
-	if err != nil {
-		return nil, badQuery("%v", err)
-	}
-	drifted, share := engine.DatasetDrift(overall)
 	scores := frames.DriftScores(mw.times(), perWindow, drifted, share, mw.model.ID, mw.executed)
 	if mw.widened {
 		frames.Notice(scores, mw.widenedNotice())

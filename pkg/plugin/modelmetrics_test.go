@@ -105,6 +105,28 @@ func TestDriftFramesForThePanel(t *testing.T) {
 	}
 }
 
+// The summary line speaks of the latest window: Risk Assessment's inputs
+// (credit_utilization, loan_amount) drift from the onset 10 days back, which a
+// 30-day range must not dilute away; a range ending before the onset is clean.
+func TestDriftSummaryDescribesTheLatestWindow(t *testing.T) {
+	share := func(end time.Duration) map[string]any {
+		q := dataQuery("A", map[string]any{"queryType": "drift", "model": "risk-assessment"}, 30*day, day)
+		q.TimeRange.From, q.TimeRange.To = q.TimeRange.From.Add(-end), q.TimeRange.To.Add(-end)
+		r := run(t, newTestDatasource(t), q).Responses["A"]
+		if r.Error != nil {
+			t.Fatal(r.Error)
+		}
+		return frameNamed(t, r.Frames, "driftScores").Meta.Custom.(map[string]any)
+	}
+	now := share(0)
+	if s := now["driftedShare"].(float64); s < 2.0/9 {
+		t.Errorf("latest window: %v of features drifted, want at least credit_utilization and loan_amount", s)
+	}
+	if before := share(12 * day); before["driftedShare"].(float64) != 0 || before["datasetDrift"].(bool) {
+		t.Errorf("before the onset the latest window must be clean: %v", before)
+	}
+}
+
 func TestDriftDistributionOfOneFeature(t *testing.T) {
 	f := answer(t, map[string]any{"queryType": "driftDistribution", "model": "risk-assessment", "feature": "region", "method": "chisquare"}, 7*day, day)[0]
 	if f.Meta.Custom.(map[string]any)["method"] != "chisquare" {

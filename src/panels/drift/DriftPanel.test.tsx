@@ -23,7 +23,9 @@ describe('DriftPanel', () => {
     renderPanel();
     expect(screen.getByRole('grid', { name: 'Drift by feature and window' })).toBeInTheDocument();
     expect(screen.getAllByRole('gridcell')).toHaveLength(4);
-    expect(screen.getByRole('status')).toHaveTextContent('Dataset drift: yes (50.0% of features drifted)');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Latest window, dataset drift: yes (50.0% of features drifted)'
+    );
     expect(screen.getByText(/Open risk-assessment/)).toHaveAttribute(
       'href',
       '/a/aiperf-monitor-app/models/risk-assessment'

@@ -58,7 +58,7 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
           'Dataset drift: unknown'
         ) : (
           <>
-            Dataset drift: <strong>{drift.datasetDrift ? 'yes' : 'no'}</strong>
+            Latest window, dataset drift: <strong>{drift.datasetDrift ? 'yes' : 'no'}</strong>
             {drift.driftedShare !== null && ` (${percent(drift.driftedShare)} of features drifted)`}
           </>
         )}
@@ -72,7 +72,9 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
         <table role="grid" aria-label="Drift by feature and window" className={styles.grid}>
           <thead>
             <tr>
-              <th scope="col">Feature</th>
+              <th scope="col" className={styles.featureHeader}>
+                Feature
+              </th>
               {drift.times.map((t) => (
                 <th scope="col" key={t} className={styles.timeHeader}>
                   {compact ? '' : dateTimeFormat(t, { format: 'MM-DD HH:mm', timeZone })}
@@ -183,7 +185,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
     writingMode: 'vertical-rl',
     maxHeight: 80,
   }),
+  // Sticky, so feature names stay readable while the windows scroll sideways.
   featureHeader: css({
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    background: theme.colors.background.primary,
     textAlign: 'left',
     paddingRight: theme.spacing(1),
     whiteSpace: 'nowrap',

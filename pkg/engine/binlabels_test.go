@@ -1,0 +1,20 @@
+package engine
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestBinEdgesReadWithoutExponents(t *testing.T) {
+	for v, want := range map[float64]string{
+		0.25: "0.25", 6978: "6978", 13160: "13.16k", -25490: "-25.49k", 2.5e6: "2.5M", 3.1e9: "3.1G", 1e-5: "1e-05",
+	} {
+		if got := format(v); got != want {
+			t.Errorf("format(%v) = %q, want %q", v, got, want)
+		}
+	}
+	got := decileLabels([]int{0, 1, 2}, []float64{6978, 13160})
+	if want := []string{"< 6978", "[6978, 13.16k)", "≥ 13.16k"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("labels %q, want %q", got, want)
+	}
+}
