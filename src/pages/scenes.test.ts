@@ -1,7 +1,7 @@
-import { CustomVariable, DataSourceVariable, EmbeddedScene, SceneDataTransformer, sceneGraph } from '@grafana/scenes';
+import { DataSourceVariable, EmbeddedScene, QueryVariable, SceneDataTransformer, sceneGraph } from '@grafana/scenes';
 
-import { DRIFT_PANEL_ID, FAIRNESS_PANEL_ID } from '../constants';
-import { QueryType } from '../datasource/types';
+import { DATASOURCE_TYPE, DRIFT_PANEL_ID, FAIRNESS_PANEL_ID } from '../constants';
+import { QueryType, VariableResource } from '../datasource/types';
 import { complianceScene } from './Compliance/complianceScene';
 import { costScene } from './Cost/costScene';
 import { executiveScene } from './Executive/executiveScene';
@@ -98,9 +98,10 @@ describe('page scenes', () => {
 
   it('infrastructure is per model through the model variable', () => {
     const scene = infrastructureScene(UID);
-    const model = sceneGraph.lookupVariable('model', scene) as CustomVariable;
-    expect(model).toBeInstanceOf(CustomVariable);
-    expect(model.state.query).toContain('risk-assessment');
+    const model = sceneGraph.lookupVariable('model', scene) as QueryVariable;
+    expect(model).toBeInstanceOf(QueryVariable);
+    expect(model.state.datasource).toEqual({ type: DATASOURCE_TYPE, uid: '${ds}' });
+    expect(model.state.query).toEqual({ refId: 'models', resource: VariableResource.Models });
     const panels = panelsOf(scene);
     expect(panels.map((p) => p.query?.queryType)).toEqual([
       QueryType.Utilization,

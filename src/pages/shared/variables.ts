@@ -1,15 +1,7 @@
-import { CustomVariable, DataSourceVariable, SceneVariableSet } from '@grafana/scenes';
+import { DataSourceVariable, QueryVariable, SceneVariableSet } from '@grafana/scenes';
 
 import { DATASOURCE_TYPE, VAR_DATASOURCE, VAR_MODEL } from '../../constants';
-
-/** The demo fleet's models: the model picker's choices until a query variable replaces them. */
-export const DEMO_MODELS = [
-  { value: 'risk-assessment', text: 'Risk Assessment' },
-  { value: 'fraud-detection', text: 'Fraud Detection' },
-  { value: 'recommendation-ai', text: 'Recommendation AI' },
-  { value: 'customer-ai-assistant', text: 'Customer AI Assistant' },
-  { value: 'demand-forecast', text: 'Demand Forecast' },
-];
+import { VariableResource } from '../../datasource/types';
 
 export function datasourceVariable(defaultUid: string): DataSourceVariable {
   return new DataSourceVariable({
@@ -20,13 +12,16 @@ export function datasourceVariable(defaultUid: string): DataSourceVariable {
   });
 }
 
-export function modelVariable(): CustomVariable {
-  return new CustomVariable({
+/**
+ * The model picker, listed by the chosen data source from its catalog (the
+ * demo fleet or the user's declared models), so it follows `$ds`.
+ */
+export function modelVariable(): QueryVariable {
+  return new QueryVariable({
     name: VAR_MODEL,
     label: 'Model',
-    query: DEMO_MODELS.map((m) => `${m.text} : ${m.value}`).join(','),
-    value: DEMO_MODELS[0].value,
-    text: DEMO_MODELS[0].text,
+    datasource: { type: DATASOURCE_TYPE, uid: `\${${VAR_DATASOURCE}}` },
+    query: { refId: 'models', resource: VariableResource.Models },
   });
 }
 

@@ -1,0 +1,76 @@
+package plugin
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/aiperf/monitor/pkg/query"
+)
+
+// Every page must work on the demo right after install: each query type,
+// for each demo model where it takes one, answers a 30-day range with data.
+// A query type that does not apply to a kind of model (fairness on a
+// regression without sensitive attributes, say) must say so in its error.
+var notApplicable = map[[2]string]string{
+	{"confusionMatrix", "demand-forecast"}: "a confusion matrix needs a classifier",
+	{"reliability", "demand-forecast"}:     "the reliability curve needs a binary classifier",
+	{"fairness", "demand-forecast"}:        "fairness needs a classifier",
+	{"fairnessTrend", "demand-forecast"}:   "fairness needs a classifier",
+	{"fairness", "recommendation-ai"}:      "declares no sensitive attributes",
+	{"fairnessTrend", "recommendation-ai"}: "declares no sensitive attributes",
+}
+
+func TestEveryQueryTypeAnswersOnTheDemoFleet(t *testing.T) {
+	d := newTestDatasource(t)
+	for _, info := range query.Types {
+		models := []string{""}
+		if info.NeedsModel {
+			models = nil
+			for _, m := range d.settings.Catalog.Models {
+				models = append(models, m.ID)
+			}
+		}
+		for _, model := range models {
+			body := map[string]any{"queryType": string(info.Value)}
+			if model != "" {
+				body["model"] = model
+			}
+			if info.NeedsFeature {
+				body["feature"] = firstFeature(t, d, model)
+			}
+			r := run(t, d, dataQuery("A", body, 30*day, day)).Responses["A"]
+			if reason, ok := notApplicable[[2]string{string(info.Value), model}]; ok {
+				if r.Error == nil || !strings.Contains(r.Error.Error(), reason) {
+					t.Errorf("%s %s: got %v, want an error saying %q", info.Value, model, r.Error, reason)
+				}
+				continue
+			}
+			switch {
+			case r.Error != nil:
+				t.Errorf("%s %s: %v", info.Value, model, r.Error)
+			case len(r.Frames) == 0:
+				t.Errorf("%s %s: no frames", info.Value, model)
+			default:
+				rows := 0
+				for _, f := range r.Frames {
+					rows += f.Rows()
+				}
+				if rows == 0 {
+					t.Errorf("%s %s: %d frames, all empty", info.Value, model, len(r.Frames))
+				}
+			}
+		}
+	}
+}
+
+// firstFeature asks the features resource, as the query editor does.
+func firstFeature(t *testing.T, d *Datasource, model string) string {
+	t.Helper()
+	status, body := callResource(t, d, "features", "features?model="+model)
+	var features []featureInfo
+	if status != 200 || json.Unmarshal([]byte(body), &features) != nil || len(features) == 0 {
+		t.Fatalf("features of %s: %d %s", model, status, body)
+	}
+	return features[0].Name
+}
