@@ -1,10 +1,11 @@
 import { css, cx } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2, PanelProps } from '@grafana/data';
-import { Alert, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
+import { Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 
 import { testIds } from '../../testIds';
 import { modelUrl, percent } from '../shared/frames';
+import { FrameProblem, PanelMessage } from '../shared/PanelMessage';
 import { cellColor } from './cellColor';
 import { DistributionView } from './DistributionView';
 import { distributionKey, isDrifted, parseDriftFrames, severity, sortFeatures } from './parseDrift';
@@ -24,17 +25,11 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
   const [selection, setSelection] = useState<Selection | undefined>();
 
   if (!parsed.ok) {
-    return data.series.length === 0 ? (
-      <div className={styles.message}>No data</div>
-    ) : (
-      <Alert severity="warning" title="Wrong data shape">
-        {parsed.error}
-      </Alert>
-    );
+    return <FrameProblem series={data.series} error={parsed.error} />;
   }
   const drift = parsed.data;
   if (drift.features.length === 0) {
-    return <div className={styles.message}>No features were scored in this range.</div>;
+    return <PanelMessage>No features were scored in this range.</PanelMessage>;
   }
   const rows = sortFeatures(drift.features, options.sortBy, options.thresholdOverride).slice(
     0,
@@ -214,11 +209,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
   selected: css({ outline: `2px solid ${theme.colors.text.primary}` }),
   detail: css({ borderTop: `1px solid ${theme.colors.border.weak}`, paddingTop: theme.spacing(1) }),
   detailTitle: css({ marginBottom: theme.spacing(1), fontWeight: theme.typography.fontWeightMedium }),
-  message: css({
-    display: 'flex',
-    height: '100%',
-    alignItems: 'center',
-    justifyContent: 'center',
-    color: theme.colors.text.secondary,
-  }),
 });

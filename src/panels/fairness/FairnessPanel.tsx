@@ -1,10 +1,11 @@
 import { css, cx } from '@emotion/css';
 import { GrafanaTheme2, PanelProps } from '@grafana/data';
-import { Alert, Badge, Tooltip, useStyles2 } from '@grafana/ui';
+import { Badge, Tooltip, useStyles2 } from '@grafana/ui';
 import React, { useMemo } from 'react';
 
 import { testIds } from '../../testIds';
 import { modelUrl, percent } from '../shared/frames';
+import { FrameProblem, PanelMessage } from '../shared/PanelMessage';
 import { CRITERIA, FOUR_FIFTHS, parityRatio, parseFairnessFrames, referenceGroup, withinBand } from './parseFairness';
 import { AttributeFairness, FairnessOptions } from './types';
 
@@ -22,16 +23,10 @@ export function FairnessPanel({ data, options, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const parsed = useMemo(() => parseFairnessFrames(data.series), [data.series]);
   if (!parsed.ok) {
-    return data.series.length === 0 ? (
-      <div className={styles.message}>No data</div>
-    ) : (
-      <Alert severity="warning" title="Wrong data shape">
-        {parsed.error}
-      </Alert>
-    );
+    return <FrameProblem series={data.series} error={parsed.error} />;
   }
   if (parsed.data.length === 0) {
-    return <div className={styles.message}>No sensitive attributes were measured in this range.</div>;
+    return <PanelMessage>No sensitive attributes were measured in this range.</PanelMessage>;
   }
   const model = (data.request?.targets[0] as { model?: string } | undefined)?.model;
   return (
@@ -195,11 +190,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   ratioBar: css({ position: 'absolute', top: 2, bottom: 2, left: 0, background: theme.colors.success.main }),
   fourFifths: css({ position: 'absolute', top: -2, bottom: -2, width: 2, background: theme.colors.text.primary }),
-  message: css({
-    display: 'flex',
-    height: '100%',
-    alignItems: 'center',
-    justifyContent: 'center',
-    color: theme.colors.text.secondary,
-  }),
 });
