@@ -21,19 +21,36 @@ const expectedMd5 = readFileSync(`${zipPath}.md5`, 'utf8').split(/\s+/)[0];
 check('md5 file matches the zip', createHash('md5').update(readFileSync(zipPath)).digest('hex') === expectedMd5);
 check('zip is named <id>-<version>.zip', zipName === `${appId}-${pkg.version}.zip`, zipName);
 
+// namelist(), not `zipfile -l`: the listing's columns run together for long names.
 const entries = new Set(
-  execFileSync('python3', ['-m', 'zipfile', '-l', zipPath], { encoding: 'utf8' })
+  execFileSync(
+    'python3',
+    ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zipPath],
+    {
+      encoding: 'utf8',
+    }
+  )
     .split('\n')
-    .slice(1)
-    .map((line) => line.split(/\s{2,}/)[0].trim())
     .filter(Boolean)
 );
 const readEntry = (path) =>
-  execFileSync('python3', ['-c', 'import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', zipPath, path], {
-    encoding: 'utf8',
-  });
+  execFileSync(
+    'python3',
+    [
+      '-c',
+      'import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())',
+      zipPath,
+      path,
+    ],
+    {
+      encoding: 'utf8',
+    }
+  );
 
-check('every entry sits under the app id folder', [...entries].every((e) => e.startsWith(`${appId}/`)));
+check(
+  'every entry sits under the app id folder',
+  [...entries].every((e) => e.startsWith(`${appId}/`))
+);
 
 const plugins = [
   { dir: '', id: appId, type: 'app' },
@@ -61,14 +78,20 @@ for (const p of plugins) {
 }
 
 const dsMeta = JSON.parse(readEntry(`${appId}/datasource/plugin.json`));
-check('datasource: backend, alerting and executable', dsMeta.backend && dsMeta.alerting && dsMeta.executable === 'gpx_aiperf_monitor');
+check(
+  'datasource: backend, alerting and executable',
+  dsMeta.backend && dsMeta.alerting && dsMeta.executable === 'gpx_aiperf_monitor'
+);
 for (const platform of ['linux_amd64', 'linux_arm64', 'darwin_amd64', 'darwin_arm64', 'windows_amd64.exe']) {
   check(`backend binary ${platform}`, entries.has(`${appId}/datasource/gpx_aiperf_monitor_${platform}`));
 }
 check('build manifest present', entries.has(`${appId}/go_plugin_build_manifest`));
 const appMeta = JSON.parse(readEntry(`${appId}/plugin.json`));
 for (const p of plugins.slice(1)) {
-  check(`app includes ${p.id}`, appMeta.includes?.some((inc) => inc.path === `${p.dir}plugin.json` && inc.type === p.type));
+  check(
+    `app includes ${p.id}`,
+    appMeta.includes?.some((inc) => inc.path === `${p.dir}plugin.json` && inc.type === p.type)
+  );
 }
 
 finish();
