@@ -59,7 +59,10 @@ func HoltForecast(values []float64, horizon int, alpha, beta float64) (Forecast,
 	if len(values) < 2 || horizon < 1 {
 		return Forecast{}, false
 	}
-	level, trend := values[0], values[1]-values[0]
+	// The initial trend is the mean slope over the first week of steps, not
+	// the first difference alone, which one noisy step would dominate.
+	k := min(len(values)-1, 7)
+	level, trend := values[0], (values[k]-values[0])/float64(k)
 	var sse float64
 	for _, y := range values[1:] {
 		predicted := level + trend

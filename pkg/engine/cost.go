@@ -51,6 +51,45 @@ func MonthEndForecast(monthToDate, daysElapsed, daysInMonth float64) Metric {
 	return definedMetric(monthToDate / daysElapsed * max(daysInMonth, daysElapsed))
 }
 
+// SpendForecast is a month-end spend projection with a 95% interval.
+type SpendForecast struct {
+	Point, Lower, Upper Metric
+}
+
+// Holt smoothing for daily spend: the level follows a week's changes, the
+// trend moves slowly so one expensive day does not bend the month.
+const (
+	spendAlpha = 0.3
+	spendBeta  = 0.1
+	// minSpendHistory is the fewest billed days Holt's trend is fitted on.
+	minSpendHistory = 7
+)
+
+// MonthEndSpendForecast is month-to-date spend plus Holt's linear-trend
+// forecast of the remaining days, fitted on recent daily spend (oldest first).
+// The interval adds the daily 95% bounds: errors of consecutive days are at
+// most perfectly correlated, so the sum's interval is no wider than that, a
+// conservative band. With less history than a week it is the run rate
+// (MonthEndForecast) without an interval.
+func MonthEndSpendForecast(monthToDate float64, daily []float64, daysElapsed, daysInMonth float64) SpendForecast {
+	remaining := int(daysInMonth - daysElapsed)
+	if remaining <= 0 {
+		return SpendForecast{definedMetric(monthToDate), definedMetric(monthToDate), definedMetric(monthToDate)}
+	}
+	f, ok := HoltForecast(daily, remaining, spendAlpha, spendBeta)
+	if !ok || len(daily) < minSpendHistory {
+		return SpendForecast{Point: MonthEndForecast(monthToDate, daysElapsed, daysInMonth)}
+	}
+	point, lower, upper := monthToDate, monthToDate, monthToDate
+	for h := range remaining {
+		// Spend is never negative: a falling trend stops at zero.
+		point += max(f.Point[h], 0)
+		lower += max(f.Lower[h], 0)
+		upper += max(f.Upper[h], 0)
+	}
+	return SpendForecast{definedMetric(point), definedMetric(lower), definedMetric(upper)}
+}
+
 // IdleGPUSavings estimates what releasing idle GPU capacity saves. GPUs are
 // billed per allocated hour, busy or idle, and capacity can follow the daily
 // load (scale to zero off-peak, share GPUs), so it is right-sizing applied to

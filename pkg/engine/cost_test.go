@@ -48,6 +48,37 @@ func TestCostMonthlyRateAndForecast(t *testing.T) {
 	assertCostUndefined(t, "month-end forecast before the first day closes", MonthEndForecast(0, 0, 30))
 }
 
+func TestMonthEndSpendForecast(t *testing.T) {
+	// Spend rising $2/day from $100: the 10 days left of a 30-day month cost
+	// 140+142+…+158 = 1,490 on top of the $3,000 billed so far, with no spread.
+	rising := make([]float64, 20)
+	for i := range rising {
+		rising[i] = 100 + 2*float64(i)
+	}
+	f := MonthEndSpendForecast(3_000, rising, 20, 30)
+	assertCostMetric(t, "trend forecast", f.Point, 4_490)
+	if f.Upper.Value-f.Lower.Value > 1e-6 || !f.Lower.OK {
+		t.Errorf("a perfect trend has no spread: %+v", f)
+	}
+
+	noisy := []float64{150, 162, 141, 155, 149, 158, 143, 151, 160, 146}
+	g := MonthEndSpendForecast(1_500, noisy, 10, 30)
+	if !(g.Lower.Value < g.Point.Value && g.Point.Value < g.Upper.Value) {
+		t.Errorf("noisy spend needs an interval around the point: %+v", g)
+	}
+	if g.Point.Value < 1_500+20*130 || g.Point.Value > 1_500+20*170 {
+		t.Errorf("flat noisy spend near $150/day: point %v", g.Point.Value)
+	}
+
+	short := MonthEndSpendForecast(300, []float64{150, 150}, 2, 30)
+	assertCostMetric(t, "run rate with too little history", short.Point, 4_500)
+	if short.Lower.OK || short.Upper.OK {
+		t.Error("the run-rate fallback has no interval")
+	}
+	done := MonthEndSpendForecast(4_000, rising, 30, 30)
+	assertCostMetric(t, "a closed month is its bill", done.Point, 4_000)
+}
+
 func TestSavingsIdleGPU(t *testing.T) {
 	// GPUs busy 20% on average against an 80% target: three quarters of $2,000.
 	if got := IdleGPUSavings(2_000, 0.20, 0.80); math.Abs(got-1_500) > 1e-9 {

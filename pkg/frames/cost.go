@@ -33,11 +33,11 @@ type CostSummaryRow struct {
 	CostPerPrediction engine.Metric
 	Tokens            float64
 	CostPer1kTokens   engine.Metric
-	Budget            engine.Metric // monthly budget
-	ForecastMonthEnd  engine.Metric
-	BudgetVariance    engine.Metric // forecast vs budget, ratio
-	BusinessValue     engine.Metric // over the query range
-	ROI               engine.Metric // ratio
+	Budget            engine.Metric        // monthly budget
+	Forecast          engine.SpendForecast // month-end, with its 95% interval
+	BudgetVariance    engine.Metric        // forecast vs budget, ratio
+	BusinessValue     engine.Metric        // over the query range
+	ROI               engine.Metric        // ratio
 }
 
 // CostSummary builds the costSummary frame; the cost-per-prediction field
@@ -46,11 +46,13 @@ func CostSummary(rows []CostSummaryRow, costPerPredictionTarget float64, execute
 	n := len(rows)
 	model := make([]string, n)
 	spend, predictions, tokens := make([]float64, n), make([]float64, n), make([]float64, n)
-	cpp, cpt, budget, forecast := make([]*float64, n), make([]*float64, n), make([]*float64, n), make([]*float64, n)
+	cpp, cpt, budget := make([]*float64, n), make([]*float64, n), make([]*float64, n)
+	forecast, forecastLow, forecastHigh := make([]*float64, n), make([]*float64, n), make([]*float64, n)
 	variance, value, roi := make([]*float64, n), make([]*float64, n), make([]*float64, n)
 	for i, r := range rows {
 		model[i], spend[i], predictions[i], tokens[i] = r.Model, r.Spend, r.Predictions, r.Tokens
-		cpp[i], cpt[i], budget[i], forecast[i] = r.CostPerPrediction.Ptr(), r.CostPer1kTokens.Ptr(), r.Budget.Ptr(), r.ForecastMonthEnd.Ptr()
+		cpp[i], cpt[i], budget[i] = r.CostPerPrediction.Ptr(), r.CostPer1kTokens.Ptr(), r.Budget.Ptr()
+		forecast[i], forecastLow[i], forecastHigh[i] = r.Forecast.Point.Ptr(), r.Forecast.Lower.Ptr(), r.Forecast.Upper.Ptr()
 		variance[i], value[i], roi[i] = r.BudgetVariance.Ptr(), r.BusinessValue.Ptr(), r.ROI.Ptr()
 	}
 	cppField := ValueField("costPerPrediction", "Cost per prediction", UnitUSD, cpp)
@@ -67,6 +69,8 @@ func CostSummary(rows []CostSummaryRow, costPerPredictionTarget float64, execute
 		ValueField("costPer1kTokens", "Cost per 1k tokens", UnitUSD, cpt),
 		ValueField("budget", "Monthly budget", UnitUSD, budget),
 		ValueField("forecastMonthEnd", "Month-end forecast", UnitUSD, forecast),
+		ValueField("forecastLow", "Month-end forecast (low, 95%)", UnitUSD, forecastLow),
+		ValueField("forecastHigh", "Month-end forecast (high, 95%)", UnitUSD, forecastHigh),
 		varianceField,
 		ValueField("businessValue", "Business value", UnitUSD, value),
 		ValueField("roi", "ROI", UnitPercentUnit, roi),

@@ -78,7 +78,7 @@ func costSummaryFrames(ctx context.Context, in fleetInputs) (data.Frames, error)
 			CostPerPrediction: engine.CostPerPrediction(t.spend, t.predictions),
 			CostPer1kTokens:   engine.CostPer1kTokens(t.spend, t.tokens),
 		}
-		row.ForecastMonthEnd = forecasts[m.ID]
+		row.Forecast = forecasts[m.ID]
 		if m.BudgetPerMonth > 0 {
 			row.Budget = engine.Metric{Value: m.BudgetPerMonth, OK: true}
 			row.BudgetVariance = variances[m.ID]
@@ -93,28 +93,36 @@ func costSummaryFrames(ctx context.Context, in fleetInputs) (data.Frames, error)
 	return data.Frames{frames.CostSummary(rows, in.fleetTargets().CostPerPrediction, in.executed)}, nil
 }
 
-// monthEndForecasts projects each model's spend of the current month from its
-// month-to-date bill.
-func monthEndForecasts(ctx context.Context, in fleetInputs) (map[string]engine.Metric, error) {
+// spendHistoryDays is how much daily spend the month-end forecast fits its trend on.
+const spendHistoryDays = 28
+
+// monthEndForecasts projects each model's spend of the current month: its
+// month-to-date bill plus the trend of its recent daily spend.
+func monthEndForecasts(ctx context.Context, in fleetInputs) (map[string]engine.SpendForecast, error) {
 	monthStart := time.Date(in.now.Year(), in.now.Month(), 1, 0, 0, 0, 0, time.UTC)
-	records, err := billingRecords(ctx, in, monthStart, in.now)
+	historyStart := in.now.UTC().Truncate(24*time.Hour).AddDate(0, 0, -spendHistoryDays)
+	from := monthStart
+	if historyStart.Before(from) {
+		from = historyStart
+	}
+	records, err := billingRecords(ctx, in, from, in.now)
 	if err != nil {
 		return nil, err
 	}
 	daysElapsed := in.now.Sub(monthStart).Truncate(24*time.Hour).Hours() / 24
 	daysInMonth := float64(monthStart.AddDate(0, 1, -1).Day())
-	out := map[string]engine.Metric{}
-	for model, t := range costsByModel(records) {
-		out[model] = engine.MonthEndForecast(t.spend, daysElapsed, daysInMonth)
+	out := map[string]engine.SpendForecast{}
+	for model, d := range dailySpendByModel(records, monthStart, historyStart) {
+		out[model] = engine.MonthEndSpendForecast(d.monthToDate, d.history, daysElapsed, daysInMonth)
 	}
 	return out, nil
 }
 
 // costVariances are each model's forecast month-end spend against its monthly budget.
-func costVariances(models []catalog.Model, forecasts map[string]engine.Metric) map[string]engine.Metric {
+func costVariances(models []catalog.Model, forecasts map[string]engine.SpendForecast) map[string]engine.Metric {
 	out := map[string]engine.Metric{}
 	for _, m := range models {
-		if f := forecasts[m.ID]; f.OK && m.BudgetPerMonth > 0 {
+		if f := forecasts[m.ID].Point; f.OK && m.BudgetPerMonth > 0 {
 			out[m.ID] = engine.BudgetVariance(f.Value, m.BudgetPerMonth)
 		}
 	}

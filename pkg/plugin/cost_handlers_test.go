@@ -6,9 +6,11 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/aiperf/monitor/pkg/sources"
 	"github.com/aiperf/monitor/pkg/sources/demo"
 )
 
@@ -71,6 +73,33 @@ func TestCostSummaryOnDemo(t *testing.T) {
 	}
 	if v := nullableAt(t, f, "budgetVariance", fleetRow(t, models, in.models[3].ID)); v != nil {
 		t.Errorf("budget variance without a budget = %v, want null", *v)
+	}
+	for i, m := range models {
+		low, point, high := nullableAt(t, f, "forecastLow", i), nullableAt(t, f, "forecastMonthEnd", i), nullableAt(t, f, "forecastHigh", i)
+		if low == nil || point == nil || high == nil || !(*low <= *point && *point <= *high) {
+			t.Errorf("%s: month-end forecast %v not inside its interval [%v, %v]", m, point, low, high)
+		}
+	}
+}
+
+func TestDailySpendStartsAtEachModelsFirstCharge(t *testing.T) {
+	start := time.Date(2026, 10, 20, 0, 0, 0, 0, time.UTC)
+	monthStart := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	records := []sources.CostRecord{
+		{Day: start, Model: "old", Amount: 10},
+		{Day: start.AddDate(0, 0, 12), Model: "old", Amount: 12},
+		{Day: start.AddDate(0, 0, 13), Model: "new", Amount: 5},
+		{Day: start.AddDate(0, 0, 13), Category: "other", Amount: 1},
+	}
+	got := dailySpendByModel(records, monthStart, start)
+	if h := got["old"]; len(h.history) != 14 || h.history[0] != 10 || h.history[1] != 0 || h.monthToDate != 12 {
+		t.Errorf("old: %+v", h)
+	}
+	if h := got["new"]; len(h.history) != 1 || h.history[0] != 5 || h.monthToDate != 5 {
+		t.Errorf("a model launched mid-history starts at its first charge: %+v", h)
+	}
+	if h := got[unattributedCost]; h == nil || h.monthToDate != 1 {
+		t.Errorf("unattributed charges: %+v", h)
 	}
 }
 

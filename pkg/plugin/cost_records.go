@@ -97,3 +97,48 @@ const (
 	costGroupByCategory = "category"
 	costGroupByModel    = "model"
 )
+
+// spendHistory is one model's month-to-date spend and its daily spend from
+// its first billed day since the history start, oldest first.
+type spendHistory struct {
+	monthToDate float64
+	history     []float64
+}
+
+// dailySpendByModel arranges records for the month-end forecast. Days
+// without a charge inside a model's history are zero; days before its first
+// charge are left out, so a model launched mid-history has no false trend.
+func dailySpendByModel(records []sources.CostRecord, monthStart, historyStart time.Time) map[string]*spendHistory {
+	const day = 24 * time.Hour
+	last := historyStart
+	for _, r := range records {
+		if r.Day.After(last) {
+			last = r.Day
+		}
+	}
+	days := int(last.Sub(historyStart)/day) + 1
+	out := map[string]*spendHistory{}
+	first := map[string]int{}
+	for _, r := range records {
+		model := r.Model
+		if model == "" {
+			model = unattributedCost
+		}
+		h, ok := out[model]
+		if !ok {
+			h = &spendHistory{history: make([]float64, days)}
+			out[model], first[model] = h, days
+		}
+		if !r.Day.Before(monthStart) {
+			h.monthToDate += r.Amount
+		}
+		if i := int(r.Day.Sub(historyStart) / day); i >= 0 {
+			h.history[i] += r.Amount
+			first[model] = min(first[model], i)
+		}
+	}
+	for model, h := range out {
+		h.history = h.history[min(first[model], len(h.history)):]
+	}
+	return out
+}
