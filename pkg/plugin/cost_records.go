@@ -17,6 +17,14 @@ const (
 // unattributedCost labels charges that no model owns (shared platform costs).
 const unattributedCost = "shared"
 
+// chargedModel names the model a charge belongs to; unattributed charges go to unattributedCost.
+func chargedModel(r sources.CostRecord) string {
+	if r.Model == "" {
+		return unattributedCost
+	}
+	return r.Model
+}
+
 // modelCosts are one model's billed totals over a range. Billing sources set
 // each count once per model and day, so adding records never double-counts.
 type modelCosts struct {
@@ -28,10 +36,7 @@ type modelCosts struct {
 func costsByModel(records []sources.CostRecord) map[string]*modelCosts {
 	totals := map[string]*modelCosts{}
 	for _, r := range records {
-		model := r.Model
-		if model == "" {
-			model = unattributedCost
-		}
+		model := chargedModel(r)
 		t, ok := totals[model]
 		if !ok {
 			t = &modelCosts{byCategory: map[string]float64{}}
@@ -120,10 +125,7 @@ func dailySpendByModel(records []sources.CostRecord, monthStart, historyStart ti
 	out := map[string]*spendHistory{}
 	first := map[string]int{}
 	for _, r := range records {
-		model := r.Model
-		if model == "" {
-			model = unattributedCost
-		}
+		model := chargedModel(r)
 		h, ok := out[model]
 		if !ok {
 			h = &spendHistory{history: make([]float64, days)}
