@@ -50,7 +50,7 @@ function AttributeSection({ fairness, options }: { fairness: AttributeFairness; 
   const { metric, target } = options;
   const reference = referenceGroup(fairness.groups, options.reference, metric, options.referenceGroup);
   const refValue = reference?.rates[metric] ?? null;
-  const ratio = parityRatio(fairness.groups);
+  const ratio = parityRatio(fairness);
   const scale = Math.max(1e-9, ...fairness.groups.map((g) => g.rates[metric] ?? 0), (refValue ?? 0) + target);
   const pct = (v: number) => `${Math.min(100, Math.max(0, (v / scale) * 100))}%`;
 

@@ -111,13 +111,7 @@ export function withinBand(value: number | null, reference: number | null, targe
   return Math.abs(value - reference) <= target + 1e-12;
 }
 
-/** The lowest over highest selection rate among judged groups. */
-export function parityRatio(groups: GroupRates[]): number | null {
-  const rates = groups
-    .filter((g) => !g.smallSample && g.rates.selectionRate !== null)
-    .map((g) => g.rates.selectionRate!);
-  if (rates.length < 2 || Math.max(...rates) === 0) {
-    return null;
-  }
-  return Math.min(...rates) / Math.max(...rates);
+/** The engine's demographic parity ratio for an attribute (lowest over highest selection rate). */
+export function parityRatio(fairness: AttributeFairness): number | null {
+  return fairness.disparities.find((d) => d.criterion === 'demographicParityRatio')?.value ?? null;
 }
