@@ -23,7 +23,12 @@ type Query struct {
 var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "chisquare", "tvd"}
 
 // Cost groupings accepted in `groupBy`; empty means category.
-var costGroupings = []string{"category", "model"}
+const (
+	CostGroupByCategory = "category"
+	CostGroupByModel    = "model"
+)
+
+var costGroupings = []string{CostGroupByCategory, CostGroupByModel}
 
 // Parse decodes a query's JSON and validates it. The query type comes from
 // Grafana's request (it is also in the JSON) so both must agree when both are set.

@@ -41,7 +41,7 @@ func (f *Fleet) DailyCosts(ctx context.Context, from, to time.Time) ([]sources.C
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, p := range catalog {
+		for _, p := range fleetProfiles {
 			records = append(records, p.dailyCosts(d, anchor)...)
 		}
 		records = append(records, sources.CostRecord{
