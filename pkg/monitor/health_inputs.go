@@ -138,6 +138,9 @@ func (r *Request) measureCostHealth(ctx context.Context, m catalog.Model, w Wind
 	daily := dailySpendOf(records, m.ID)
 	for i, win := range w.List {
 		h.perWindow[i].CostVariance = daily.variance(win.From, win.To, m.BudgetPerMonth)
+		if !h.perWindow[i].CostVariance.OK {
+			h.notes = append(h.notes, "cost efficiency is scored on billed days: windows whose day is not billed yet (today's charges are not final) leave it out")
+		}
 	}
 	h.total.CostVariance = daily.variance(r.Range.From, r.Range.To, m.BudgetPerMonth)
 	return nil

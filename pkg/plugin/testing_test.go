@@ -14,7 +14,10 @@ import (
 // testNow fixes the demo's anchor so every test sees the same fleet.
 var testNow = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 
-const day = 24 * time.Hour
+const (
+	day  = 24 * time.Hour
+	hour = time.Hour
+)
 
 func fixedNow() time.Time { return testNow }
 

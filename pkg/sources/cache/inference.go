@@ -145,10 +145,12 @@ func (c *inference) final(model string, w sources.Window) bool {
 	return !w.To.Add(c.opts.LabelDelay(model)).After(c.opts.Now())
 }
 
-// aligned reports whether a window starts on a multiple of its own length:
-// the windows every range cuts the same way. A window clipped by a range
-// bound is not, so scrolling a range never floods the cache.
+// aligned reports whether a window is one every range cuts the same way:
+// whole minutes dividing a day (or a whole week), starting on a multiple of
+// its length. A window clipped by a range bound is not, so scrolling a
+// range never floods the cache.
 func aligned(w sources.Window) bool {
 	l := w.Length()
-	return l > 0 && w.From.Truncate(l).Equal(w.From)
+	standard := l > 0 && l%time.Minute == 0 && (day%l == 0 || l == 7*day)
+	return standard && w.From.Truncate(l).Equal(w.From)
 }

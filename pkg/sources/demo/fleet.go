@@ -120,3 +120,11 @@ func checkWindows(windows []sources.Window, unit time.Duration, limit int64, wha
 	}
 	return nil
 }
+
+// checkRange rejects a reversed time range as the user's to fix.
+func checkRange(from, to time.Time) error {
+	if to.Before(from) {
+		return fault.Userf("demo: the time range ends (%s) before it starts (%s); swap from and to", to.Format(time.RFC3339), from.Format(time.RFC3339))
+	}
+	return nil
+}

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"time"
 
@@ -27,6 +26,9 @@ func exponentialBounds(start, factor float64, n int) []float64 {
 	}
 	return out
 }
+
+// ctxCheckMinutes is how many simulated minutes pass between cancellation checks.
+const ctxCheckMinutes = 256
 
 // latencyRegression is how much slower recommendation-ai gets after its
 // release (p95 roughly doubles), ramping in over the rollout.
@@ -111,12 +113,13 @@ func (f *Fleet) Serving(ctx context.Context, model string, windows []sources.Win
 	now := f.now()
 	anchor := anchorOf(now)
 	out := make([]engine.ServingSummary, len(windows))
+	simulated := 0
 	for i, w := range windows {
 		from, to := f.minutesOf(w, now, anchor)
 		s := engine.ServingSummary{Latency: engine.NewLatencyHistogram(latencyBounds)}
 		disruptions := p.disruptions(from, to)
 		for t := from; t.Before(to); t = t.Add(time.Minute) {
-			if s.Minutes > 0 && int(s.Minutes)%1440 == 0 {
+			if simulated++; simulated%ctxCheckMinutes == 0 {
 				if err := ctx.Err(); err != nil {
 					return nil, err
 				}
@@ -159,14 +162,6 @@ func activeDisruption(disruptions []disruption, t time.Time) *disruption {
 		if !t.Before(disruptions[i].start) && t.Before(disruptions[i].end) {
 			return &disruptions[i]
 		}
-	}
-	return nil
-}
-
-// checkRange rejects a reversed time range.
-func checkRange(from, to time.Time) error {
-	if to.Before(from) {
-		return fmt.Errorf("demo: time range ends (%s) before it starts (%s); swap from and to", to.Format(time.RFC3339), from.Format(time.RFC3339))
 	}
 	return nil
 }

@@ -49,13 +49,16 @@ func (f *Fleet) Utilization(ctx context.Context, model string, windows []sources
 	now := f.now()
 	anchor := anchorOf(now)
 	out := make([]engine.UtilizationSummary, len(windows))
+	simulated := 0
 	for i, w := range windows {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		from, to := f.minutesOf(w, now, anchor)
 		var u engine.UtilizationSummary
 		for t := from; t.Before(to); t = t.Add(time.Minute) {
+			if simulated++; simulated%ctxCheckMinutes == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
 			s := p.utilizationAt(t, anchor)
 			if p.gpus > 0 {
 				u.GPU.Add(s.gpu, 1)
@@ -66,5 +69,5 @@ func (f *Fleet) Utilization(ctx context.Context, model string, windows []sources
 		}
 		out[i] = u
 	}
-	return out, nil
+	return out, ctx.Err()
 }
