@@ -177,3 +177,59 @@ func TestBilledDaysAreReadOnce(t *testing.T) {
 		t.Fatalf("calls %v", src.calls)
 	}
 }
+
+func TestWindowsSplitIntoAlignedBlocks(t *testing.T) {
+	end := time.Date(2026, 11, 20, 12, 37, 0, 0, time.UTC)
+	blocks := split(sources.Window{From: end.Add(-72 * time.Hour), To: end})
+	var covered time.Duration
+	for i, b := range blocks {
+		if !aligned(b) {
+			t.Fatalf("block %d %v is not aligned", i, b)
+		}
+		if i > 0 && !b.From.Equal(blocks[i-1].To) {
+			t.Fatalf("blocks %d and %d leave a gap", i-1, i)
+		}
+		covered += b.Length()
+	}
+	if covered != 72*time.Hour || len(blocks) > 3+23+11+4 {
+		t.Fatalf("%d blocks cover %s", len(blocks), covered)
+	}
+	odd := split(sources.Window{From: end.Add(-90 * time.Second), To: end.Add(10 * time.Second)})
+	if len(odd) != 3 || odd[0].Length() != 30*time.Second || odd[2].Length() != 10*time.Second {
+		t.Fatalf("unaligned edges stay their own blocks: %v", odd)
+	}
+}
+
+type fakeServing struct{ windows atomic.Int64 }
+
+func (f *fakeServing) Serving(_ context.Context, _ string, w []sources.Window) ([]engine.ServingSummary, error) {
+	f.windows.Add(int64(len(w)))
+	out := make([]engine.ServingSummary, len(w))
+	for i, win := range w {
+		out[i] = engine.ServingSummary{Minutes: win.Length().Minutes(), Requests: win.Length().Minutes()}
+	}
+	return out, nil
+}
+
+func (f *fakeServing) Utilization(_ context.Context, _ string, w []sources.Window) ([]engine.UtilizationSummary, error) {
+	return make([]engine.UtilizationSummary, len(w)), nil
+}
+
+// A burn-rate window ending now is answered from the closed blocks inside it.
+func TestServingWindowsReuseClosedBlocks(t *testing.T) {
+	src := &fakeServing{}
+	c := Serving(src, options(0))
+	end := now.Truncate(time.Minute)
+	w := []sources.Window{{From: end.Add(-72 * time.Hour), To: end}, {From: end.Add(-time.Hour), To: end}}
+	first, err := c.Serving(t.Context(), "m", w)
+	if err != nil || first[0].Minutes != 72*60 || first[1].Minutes != 60 {
+		t.Fatalf("%+v %v", first, err)
+	}
+	asked := src.windows.Load()
+	if _, err := c.Serving(t.Context(), "m", w); err != nil {
+		t.Fatal(err)
+	}
+	if again := src.windows.Load() - asked; again > 2 {
+		t.Fatalf("the second call asked the source for %d blocks; only the last minutes are not final", again)
+	}
+}

@@ -6,6 +6,8 @@ package cache
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -66,6 +68,7 @@ type inference struct {
 	baselines *lru.Cache[baselineKey, *engine.Baseline]
 	building  *shared[baselineKey, *engine.Baseline]
 	summaries *lru.Cache[summaryKey, *engine.Summary]
+	fetching  *shared[string, []*engine.Summary]
 }
 
 // Inference caches an inference source.
@@ -77,6 +80,7 @@ func Inference(src sources.InferenceSource, opts Options) sources.InferenceSourc
 		src: src, opts: opts,
 		schemas:   expirable.NewLRU[string, engine.Schema](baselineEntries, nil, schemaTTL),
 		baselines: baselines, building: newShared[baselineKey, *engine.Baseline](), summaries: summaries,
+		fetching: newShared[string, []*engine.Summary](),
 	}
 }
 
@@ -107,7 +111,8 @@ func (c *inference) Baseline(ctx context.Context, model string, reference source
 }
 
 // Summaries answers cached windows from the cache and asks the source for
-// the rest in one call.
+// the rest in one call, shared with concurrent callers asking for the same
+// windows (the panels of one dashboard load at once).
 func (c *inference) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
 	out := make([]*engine.Summary, len(windows))
 	var missing []sources.Window
@@ -122,7 +127,10 @@ func (c *inference) Summaries(ctx context.Context, model string, baseline *engin
 	if len(missing) == 0 {
 		return out, nil
 	}
-	fetched, err := c.src.Summaries(ctx, model, baseline, missing)
+	key := fmt.Sprintf("%s|%p|%s", model, baseline, windowsKey(missing))
+	fetched, err := c.fetching.do(ctx, key, func(bctx context.Context) ([]*engine.Summary, error) {
+		return c.src.Summaries(bctx, model, baseline, missing)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -153,4 +161,13 @@ func aligned(w sources.Window) bool {
 	l := w.Length()
 	standard := l > 0 && l%time.Minute == 0 && (day%l == 0 || l == 7*day)
 	return standard && w.From.Truncate(l).Equal(w.From)
+}
+
+// windowsKey identifies a list of windows.
+func windowsKey(windows []sources.Window) string {
+	var b strings.Builder
+	for _, w := range windows {
+		fmt.Fprintf(&b, "%d-%d,", w.From.UnixNano(), w.To.UnixNano())
+	}
+	return b.String()
 }
