@@ -36,5 +36,6 @@ step "package" package_zip
 step "package layout" check_package
 step "plugincheck2" scripts/validate.sh
 step "panels in headless chromium" panels_in_browser
+step "grafana alerting in a real grafana" tests/alerting/run.sh
 
 summary

@@ -3,11 +3,14 @@ package monitor
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/frames"
+	"github.com/aiperf/monitor/pkg/sources"
 )
 
 // savingsFrames answers `savings`: idle GPU capacity (GPU spend against mean
@@ -34,38 +37,71 @@ func savingsFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		if t == nil {
 			continue
 		}
-		target := r.Catalog.TargetsFor(m.ID).Utilisation
 		util, err := r.utilizationOf(ctx, m.ID, hours.List)
 		if err != nil {
 			return nil, err
 		}
-		var whole engine.UtilizationSummary
-		for _, u := range util {
-			whole.Merge(u)
-		}
-		meanGPU := whole.GPU.Mean()
-		cpu := hourlyPeak(util, func(u engine.UtilizationSummary) engine.ResourceUse { return u.CPU })
-		memory := hourlyPeak(util, func(u engine.UtilizationSummary) engine.ResourceUse { return u.Memory })
-		peak := cpu
-		if memory.OK && (!peak.OK || memory.Value > peak.Value) {
-			peak = memory
-		}
-		if gpuSpend := t.byCategory[costCategoryGPU]; gpuSpend > 0 && meanGPU.OK {
-			if monthly := engine.MonthlyRate(engine.IdleGPUSavings(gpuSpend, meanGPU.Value, target), days); monthly.OK && monthly.Value > 0 {
-				rows = append(rows, frames.SavingsRow{
-					Model: m.ID, Opportunity: "Release idle GPU capacity", Resource: costCategoryGPU, MonthlySavings: monthly.Value,
-					Detail: fmt.Sprintf("GPUs %.0f%% busy on average against a %.0f%% target; %.0f idle GPU hours billed", meanGPU.Value*100, target*100, t.idleGPUHours),
-				})
-			}
-		}
-		if computeSpend := t.byCategory[costCategoryCompute]; computeSpend > 0 && peak.OK {
-			if monthly := engine.MonthlyRate(engine.OverProvisioningSavings(computeSpend, peak.Value, target), days); monthly.OK && monthly.Value > 0 {
-				rows = append(rows, frames.SavingsRow{
-					Model: m.ID, Opportunity: "Right-size over-provisioned compute", Resource: costCategoryCompute, MonthlySavings: monthly.Value,
-					Detail: fmt.Sprintf("CPU and memory peak at %.0f%% against a %.0f%% target in their busiest hour", peak.Value*100, target*100),
-				})
-			}
-		}
+		rows = append(rows, savingsOf(m, t, days, util, r.Catalog.TargetsFor(m.ID).Utilisation)...)
 	}
 	return data.Frames{frames.Savings(rows, "savings of "+r.scope()+" over "+r.Range.String()+" from hourly utilisation")}, nil
+}
+
+// savingsOf finds a model's opportunities from its billed totals over days
+// and its utilisation in hourly windows of the same range.
+func savingsOf(m catalog.Model, t *modelCosts, days float64, util []engine.UtilizationSummary, target float64) []frames.SavingsRow {
+	var whole engine.UtilizationSummary
+	for _, u := range util {
+		whole.Merge(u)
+	}
+	meanGPU := whole.GPU.Mean()
+	cpu := hourlyPeak(util, func(u engine.UtilizationSummary) engine.ResourceUse { return u.CPU })
+	memory := hourlyPeak(util, func(u engine.UtilizationSummary) engine.ResourceUse { return u.Memory })
+	peak := cpu
+	if memory.OK && (!peak.OK || memory.Value > peak.Value) {
+		peak = memory
+	}
+	var rows []frames.SavingsRow
+	if gpuSpend := t.byCategory[costCategoryGPU]; gpuSpend > 0 && meanGPU.OK {
+		if monthly := engine.MonthlyRate(engine.IdleGPUSavings(gpuSpend, meanGPU.Value, target), days); monthly.OK && monthly.Value > 0 {
+			rows = append(rows, frames.SavingsRow{
+				Model: m.ID, Opportunity: "Release idle GPU capacity", Resource: costCategoryGPU, MonthlySavings: monthly.Value,
+				Detail: fmt.Sprintf("GPUs %.0f%% busy on average against a %.0f%% target; %.0f idle GPU hours billed", meanGPU.Value*100, target*100, t.idleGPUHours),
+			})
+		}
+	}
+	if computeSpend := t.byCategory[costCategoryCompute]; computeSpend > 0 && peak.OK {
+		if monthly := engine.MonthlyRate(engine.OverProvisioningSavings(computeSpend, peak.Value, target), days); monthly.OK && monthly.Value > 0 {
+			rows = append(rows, frames.SavingsRow{
+				Model: m.ID, Opportunity: "Right-size over-provisioned compute", Resource: costCategoryCompute, MonthlySavings: monthly.Value,
+				Detail: fmt.Sprintf("CPU and memory peak at %.0f%% against a %.0f%% target in their busiest hour", peak.Value*100, target*100),
+			})
+		}
+	}
+	return rows
+}
+
+// savingsShare is the monthly savings identified for a model over the
+// billed days of [from, to), as a share of its monthly spend there;
+// undefined when nothing of it is billed yet.
+func savingsShare(m catalog.Model, records []sources.CostRecord, from, to time.Time, util []engine.UtilizationSummary, target float64) engine.Metric {
+	var billed []sources.CostRecord
+	for _, rec := range records {
+		if !rec.Day.Before(from.Truncate(24*time.Hour)) && rec.Day.Before(to) {
+			billed = append(billed, rec)
+		}
+	}
+	t := costsByModel(billed)[m.ID]
+	days := billedDays(billed)
+	if t == nil || t.spend <= 0 {
+		return engine.Metric{}
+	}
+	var saved float64
+	for _, row := range savingsOf(m, t, days, util, target) {
+		saved += row.MonthlySavings
+	}
+	spend := engine.MonthlyRate(t.spend, days)
+	if !spend.OK || spend.Value <= 0 {
+		return engine.Metric{}
+	}
+	return engine.Metric{Value: saved / spend.Value, OK: true}
 }

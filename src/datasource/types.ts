@@ -26,6 +26,8 @@ export enum QueryType {
   Savings = 'savings',
   Inventory = 'inventory',
   Regulations = 'regulations',
+  Measures = 'measures',
+  AlertHistory = 'alertHistory',
 }
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';
@@ -42,6 +44,8 @@ export interface AiperfQuery extends DataQuery {
   method?: DriftMethod;
   source?: string;
   groupBy?: CostGroupBy;
+  /** What a `measures` query returns (docs/queries.md, "Alert measures"). */
+  measure?: string;
 }
 
 /** Non-secret settings (jsonData). Connector sections are added with their connectors. */
