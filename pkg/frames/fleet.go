@@ -68,11 +68,12 @@ func FleetHealth(rows []FleetHealthRow, executed string) *data.Frame {
 		ValueField("slaAttainment", "SLA objectives met", UnitPercentUnit, sla),
 		ValueField("lastIssue", "Last issue", "", lastIssue),
 		ValueField("action", "Recommended action", "", action),
+		ValueField("rule", "Alert rule", "", rule),
+		ValueField("ruleLink", "Alert rule link", "", ruleLink),
 	}
 	for _, d := range FleetHealthDimensions {
 		fields = append(fields, ValueField(d, dimensionDisplayNames[d], UnitPercent, dims[d]))
 	}
-	fields = append(fields, ValueField("rule", "Alert rule", "", rule), ValueField("ruleLink", "Alert rule link", "", ruleLink))
 	return New("fleetHealth", executed, fields...)
 }
 
