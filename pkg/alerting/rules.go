@@ -21,6 +21,9 @@ import (
 // demo fleet's (provisioning/datasources/aiperf.yaml).
 const DemoDatasourceUID = "aiperf-demo"
 
+// RunbookURL is docs/alerts.md where the rules' runbook_url points.
+const RunbookURL = "https://github.com/aiperf/monitor/blob/main/docs/alerts.md"
+
 // escalationTitleFmt names an escalation twin after its base rule.
 const escalationTitleFmt = "%s (unacknowledged for 30 min)"
 
@@ -262,7 +265,7 @@ groups:
           summary: {{ q (summary .) }}
           description: {{ q (describe .) }}
           action: {{ q .Health.Action }}
-          runbook_url: {{ q (print "https://github.com/aiperf/monitor/blob/main/docs/alerts.md#" (anchor .Health.ID)) }}
+          runbook_url: {{ q (print "` + RunbookURL + `#" (anchor .Health.ID)) }}
           model_page: {{ q "{{ reReplaceAll \"/$\" \"\" (externalURL) }}/a/aiperf-monitor-app/models/{{ $labels.model }}" }}
         labels:
           severity: {{ .Health.Severity }}
