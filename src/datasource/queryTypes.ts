@@ -129,6 +129,19 @@ export const QUERY_TYPES: QueryTypeInfo[] = [
     description: 'Regulation register with owners, status and reviews',
     ...FLEET_WIDE,
   },
+  {
+    value: QueryType.Measures,
+    label: 'Alert measures',
+    description:
+      'One number per model (and attribute, resource or signal) that the alert rules compare with their thresholds, for Grafana Alerting',
+    ...FLEET_WIDE,
+  },
+  {
+    value: QueryType.AlertHistory,
+    label: 'Alert history',
+    description: 'Firings, time to resolve and flapping per alert rule and model, the rules evaluated over the range',
+    ...FLEET_WIDE,
+  },
 ];
 
 /** Families shown as groups in the query type picker. */
@@ -157,10 +170,12 @@ export const QUERY_TYPE_GROUPS: Record<QueryType, string> = {
   [QueryType.Savings]: 'Cost',
   [QueryType.Inventory]: 'Compliance',
   [QueryType.Regulations]: 'Compliance',
+  [QueryType.Measures]: 'Alerting',
+  [QueryType.AlertHistory]: 'Alerting',
 };
 
 /** Optional query fields, and the types that read them (docs/queries.md, "used by"). */
-export const OPTIONAL_FIELDS = ['feature', 'attribute', 'metrics', 'method', 'groupBy'] as const;
+export const OPTIONAL_FIELDS = ['feature', 'attribute', 'metrics', 'method', 'groupBy', 'measure'] as const;
 export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 const FIELDS_BY_TYPE: Partial<Record<QueryType, OptionalField[]>> = {
@@ -171,6 +186,7 @@ const FIELDS_BY_TYPE: Partial<Record<QueryType, OptionalField[]>> = {
   [QueryType.Fairness]: ['attribute'],
   [QueryType.FairnessTrend]: ['attribute'],
   [QueryType.Cost]: ['groupBy'],
+  [QueryType.Measures]: ['measure'],
 };
 
 /** Whether the editor shows `field` for queries of `queryType`. */

@@ -79,6 +79,16 @@ export interface QueryTypeInfo {
   needsAttribute: boolean;
 }
 
+/** One measure of the `measures` query, as returned by the `measures` resource. */
+export interface MeasureInfo {
+  value: string;
+  description: string;
+  /** The label telling a model's several series apart (attribute, resource, signal). */
+  dimension?: string;
+  /** The range the provisioned alert rules read it over, e.g. "168h0m0s". */
+  lookback: string;
+}
+
 /** Which catalog list a template variable query reads. */
 export enum VariableResource {
   Models = 'models',

@@ -13,8 +13,13 @@ import { panelsOf } from './shared/testUtils';
 
 const UID = 'my-aiperf';
 
+/** Panels that run a query of the plugin; Grafana's alert list reads Grafana's own alerting (alerts.test.ts). */
+function queryPanels(scene: EmbeddedScene) {
+  return panelsOf(scene).filter((p) => p.pluginId !== 'alertlist');
+}
+
 function queryTypes(scene: EmbeddedScene) {
-  return panelsOf(scene).map((p) => p.query?.queryType);
+  return queryPanels(scene).map((p) => p.query?.queryType);
 }
 
 describe('page scenes', () => {
@@ -26,7 +31,7 @@ describe('page scenes', () => {
       costScene(UID),
       complianceScene(UID),
     ]) {
-      const panels = panelsOf(scene);
+      const panels = queryPanels(scene);
       expect(panels.length).toBeGreaterThan(0);
       for (const p of panels) {
         expect(p.datasourceUid).toBe('${ds}');
@@ -70,7 +75,7 @@ describe('page scenes', () => {
   });
 
   it('model drill-down tabs carry the model and the custom panels', () => {
-    const perf = panelsOf(modelDetailScene(UID, 'risk-assessment', 'performance'));
+    const perf = queryPanels(modelDetailScene(UID, 'risk-assessment', 'performance'));
     expect(perf.map((p) => p.query?.queryType)).toEqual([
       QueryType.Quality,
       QueryType.ConfusionMatrix,
@@ -109,6 +114,7 @@ describe('page scenes', () => {
       QueryType.SlaMatrix,
       QueryType.BurnRate,
       QueryType.Incidents,
+      QueryType.AlertHistory,
     ]);
     expect(panels[0].query?.model).toBe('${model}');
   });

@@ -1,6 +1,7 @@
 import { PanelBuilders } from '@grafana/scenes';
 
 import { QueryType } from '../../datasource/types';
+import { fleetActiveAlerts, statusRuleLinks } from '../shared/alerts';
 import { modelDrilldownLink } from '../shared/links';
 import { aiperfQuery, onlyFields } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
@@ -46,11 +47,12 @@ export function executiveScene(defaultUid: string) {
               'Status from the alert-severity rules, SLA, last issue and the recommended action; select a model to drill down'
             )
             .setData(aiperfQuery(QueryType.FleetHealth))
-            .setOverrides((b) => b.matchFieldsWithName('model').overrideLinks([modelDrilldownLink()]))
+            .setOverrides((b) => statusRuleLinks(b.matchFieldsWithName('model').overrideLinks([modelDrilldownLink()])))
             .build(),
           320
         ),
       ],
+      [item(fleetActiveAlerts(), 280)],
       [
         item(
           PanelBuilders.table()

@@ -2,6 +2,7 @@ import { PanelBuilders } from '@grafana/scenes';
 
 import { VAR_MODEL_EXPR } from '../../constants';
 import { QueryType } from '../../datasource/types';
+import { alertFrequencyPanel } from '../shared/alerts';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
 
@@ -57,6 +58,7 @@ export function infrastructureScene(defaultUid: string) {
             .build()
         ),
       ],
+      [item(alertFrequencyPanel(), 320)],
     ],
   });
 }

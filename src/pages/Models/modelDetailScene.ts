@@ -2,6 +2,7 @@ import { PanelBuilders, VizPanel } from '@grafana/scenes';
 
 import { DRIFT_PANEL_ID, FAIRNESS_PANEL_ID } from '../../constants';
 import { QueryType } from '../../datasource/types';
+import { modelActiveAlerts, statusRuleLinks, withAlertFirings } from '../shared/alerts';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
 
@@ -9,11 +10,12 @@ export type ModelTab = 'performance' | 'drift' | 'fairness' | 'dataQuality';
 
 /** One tab of a model's drill-down; `model` comes from the URL. */
 export function modelDetailScene(defaultUid: string, model: string, tab: ModelTab) {
-  return pageScene({ defaultUid, rows: ROWS[tab](model) });
+  return withAlertFirings(pageScene({ defaultUid, rows: ROWS[tab](model) }), model);
 }
 
 const ROWS: Record<ModelTab, (model: string) => Array<Array<ReturnType<typeof item>>>> = {
   performance: (model) => [
+    [item(modelActiveAlerts(model), 220)],
     [
       item(
         PanelBuilders.timeseries()
@@ -51,6 +53,7 @@ const ROWS: Record<ModelTab, (model: string) => Array<Array<ReturnType<typeof it
           .setTitle('Recommended actions')
           .setDescription('Status, severity and the action derived from the alert-severity rules')
           .setData(aiperfQuery(QueryType.FleetHealth, { model }))
+          .setOverrides(statusRuleLinks)
           .build(),
         160
       ),
