@@ -147,9 +147,16 @@ fair = [a for a in active(instances(state, "fairness", "risk-assessment")) if a[
 check("risk-assessment fires the fairness rule on gender", fair, instances(state, "fairness", "risk-assessment"))
 slow = [a for rule in LATENCY_RULES for a in active(instances(state, rule, "recommendation-ai"))]
 check("recommendation-ai fires a latency rule", slow, {rule: instances(state, rule, "recommendation-ai") for rule in LATENCY_RULES})
+# The demo also simulates random incidents (a few a week per model); a model
+# in one now may be slow for a while, which the latency rules rightly catch.
+status, body = api("POST", "/api/ds/query", {"from": "now-2h", "to": "now", "queries": [
+    {"refId": "A", "queryType": "incidents", "datasource": {"type": "aiperf-monitor-datasource", "uid": DATASOURCE}}]})
+incident_frame = body["results"]["A"]["frames"][0]
+in_incident = set(incident_frame["data"]["values"][0]) if incident_frame["data"]["values"] else set()
 for model in HEALTHY:
-    noisy = {rule: active(instances(state, rule, model)) for rule in QUALITY_RULES + LATENCY_RULES}
-    check(f"{model} stays Normal on the quality and latency rules", not any(noisy.values()), noisy)
+    rules_to_check = QUALITY_RULES + ([] if model in in_incident else LATENCY_RULES)
+    noisy = {rule: active(instances(state, rule, model)) for rule in rules_to_check}
+    check(f"{model} stays Normal on the quality{'' if model in in_incident else ' and latency'} rules", not any(noisy.values()), noisy)
 escalated = [a for a in active(instances(state, "fairness", "risk-assessment", escalated=True))]
 check("the fairness rule's escalation twin fires on the same condition", escalated, instances(state, "fairness", "risk-assessment", True))
 if fair:
@@ -162,16 +169,34 @@ if fair:
           {"severity": "P1", "model": "risk-assessment", "team": "Credit Risk Analytics", "rule": "fairness"}, fair[0]["labels"])
 
 # --- the page and the pager agree ------------------------------------------
-status, body = api("POST", "/api/ds/query", {"from": "now-7d", "to": "now", "queries": [
-    {"refId": "A", "queryType": "fleetHealth", "datasource": {"type": "aiperf-monitor-datasource", "uid": DATASOURCE}}]})
-frame = body["results"]["A"]["frames"][0]
-names = [f["name"] for f in frame["schema"]["fields"]]
-rows = [dict(zip(names, values)) for values in zip(*frame["data"]["values"])]
+# Both read the same measures; a reading on a band's edge may move between
+# Grafana's evaluation and this query, so they get a few evaluations to agree.
+def disagreements():
+    status, body = api("POST", "/api/ds/query", {"from": "now-7d", "to": "now", "queries": [
+        {"refId": "A", "queryType": "fleetHealth", "datasource": {"type": "aiperf-monitor-datasource", "uid": DATASOURCE}}]})
+    frame = body["results"]["A"]["frames"][0]
+    names = [f["name"] for f in frame["schema"]["fields"]]
+    rows = [dict(zip(names, values)) for values in zip(*frame["data"]["values"])]
+    now_state = rules_state()
+    out = {row["model"]: (row["status"], row["rule"]) for row in rows
+           if row["rule"] and not active(instances(now_state, row["rule"], row["model"]))}
+    return rows, out
+
+
+for _ in range(4):
+    rows, disagree = disagreements()
+    if not disagree:
+        break
+    time.sleep(10)
+check("every status word's rule fires for its model in Grafana", not disagree, disagree)
+check("the demo's status words come from rules", [r for r in rows if r["rule"]], rows)
 for row in rows:
     if row["rule"]:
-        check(f"{row['model']}'s status {row['status']} comes from rule {row['rule']}, which fires for it",
-              active(instances(state, row["rule"], row["model"])), instances(state, row["rule"], row["model"]))
-        check(f"{row['model']}'s status links to that rule", row["ruleLink"].startswith("/alerting/grafana/aiperf-"), row["ruleLink"])
+        uid = "aiperf-" + re.sub(r"[A-Z]", lambda m: "-" + m.group(0).lower(), row["rule"])
+        check(f"{row['model']}'s status {row['status']} links to rule {row['rule']}",
+              row["ruleLink"] == f"/alerting/grafana/{uid}/view" and uid in got, row["ruleLink"])
+    else:
+        check(f"{row['model']}'s status {row['status']} links to its rules", row["ruleLink"].startswith("/alerting/list?search="), row["ruleLink"])
 
 # --- /api/v1/eval works for every rule's queries ---------------------------
 for r in rules:
