@@ -50,7 +50,7 @@ func alertHistoryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 			return nil, err
 		}
 		notes.add(s.notes...)
-		timelines, err := evaluateHistory(s, first)
+		timelines, err := evaluateHistory(ctx, s, first)
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +91,7 @@ type timeline struct {
 
 // evaluateHistory applies every health rule at the end of windows first..n
 // of the series, each measure over the windows of its lookback.
-func evaluateHistory(s *modelSeries, first int) (map[string]*timeline, error) {
+func evaluateHistory(ctx context.Context, s *modelSeries, first int) (map[string]*timeline, error) {
 	n := len(s.windows.List)
 	byLookback := map[int][]engine.Measure{}
 	for _, spec := range engine.Measures {
@@ -112,6 +112,9 @@ func evaluateHistory(s *modelSeries, first int) (map[string]*timeline, error) {
 			wanted[m] = true
 		}
 		for i := first; i < n; i++ {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			in, err := s.inputs(max(0, i-k+1), i+1, totals[i])
 			if err != nil {
 				return nil, err

@@ -1,6 +1,8 @@
 package monitor
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -80,5 +82,23 @@ func TestAlertHistoryOnTheDemo(t *testing.T) {
 		if started.At(i).(time.Time).Before(started.At(i - 1).(time.Time)) {
 			t.Fatal("firings are listed oldest first, for annotations")
 		}
+	}
+}
+
+// A cancelled history stops between evaluations instead of finishing the range.
+func TestAlertHistoryStopsWhenCancelled(t *testing.T) {
+	s := newDemoSetup(t, fleetTestNow)
+	r := s.request(t, map[string]any{"queryType": "alertHistory", "model": demo.RiskAssessment}, 7*day, time.Hour)
+	if _, err := Answer(t.Context(), r); err != nil { // warm the caches: only the evaluation is left to cancel
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	start := time.Now()
+	if _, err := Answer(ctx, r); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if d := time.Since(start); d > 100*time.Millisecond {
+		t.Errorf("stopped after %v, want under 100 ms", d)
 	}
 }
