@@ -1,10 +1,13 @@
 package monitor
 
+import "context"
+
 // windowSums returns, for every i, the sum of items[max(0, i−k+1) .. i],
 // with about three merges per item instead of k: the items are cut into
 // blocks of k, and a window is the suffix of one block plus the prefix of
 // the next. merge must return a new value and leave its arguments alone.
-func windowSums[T any](items []T, k int, merge func(a, b T) (T, error)) ([]T, error) {
+// It stops when ctx is done.
+func windowSums[T any](ctx context.Context, items []T, k int, merge func(a, b T) (T, error)) ([]T, error) {
 	n := len(items)
 	k = max(k, 1)
 	prefix, suffix := make([]T, n), make([]T, n)
@@ -13,6 +16,9 @@ func windowSums[T any](items []T, k int, merge func(a, b T) (T, error)) ([]T, er
 		end := min(start+k, n)
 		prefix[start] = items[start]
 		for i := start + 1; i < end; i++ {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			if prefix[i], err = merge(prefix[i-1], items[i]); err != nil {
 				return nil, err
 			}

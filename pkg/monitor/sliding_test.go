@@ -10,7 +10,7 @@ func TestWindowSumsAddTheLastKItems(t *testing.T) {
 	add := func(a, b int) (int, error) { merges++; return a + b, nil }
 	for k := 1; k <= 12; k++ {
 		merges = 0
-		got, err := windowSums(items, k, add)
+		got, err := windowSums(t.Context(), items, k, add)
 		if err != nil {
 			t.Fatal(err)
 		}
