@@ -3,6 +3,7 @@ import { PanelBuilders } from '@grafana/scenes';
 import { QueryType } from '../../datasource/types';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
+import { columnWidths, hideColumns } from '../shared/tables';
 
 /** Compliance view: inventory, fairness status, audit coverage, retention and the regulation register. */
 export function complianceScene(defaultUid: string) {
@@ -17,6 +18,12 @@ export function complianceScene(defaultUid: string) {
               'Owner, risk class, version, fairness status against targets, audit-log coverage and retention per model'
             )
             .setData(aiperfQuery(QueryType.Inventory))
+            .setCustomFieldConfig('wrapHeaderText', true)
+            .setOverrides((b) => {
+              // The name is enough for people; the id is in the Models page's links.
+              hideColumns(b, ['model']);
+              columnWidths(b, { riskClass: 100, version: 90, task: 100, auditCoverage: 110, retentionDays: 100 });
+            })
             .build(),
           340
         ),

@@ -3,6 +3,7 @@ import { PanelBuilders } from '@grafana/scenes';
 import { QueryType } from '../../datasource/types';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
+import { columnWidths, wrapColumns } from '../shared/tables';
 
 /** Cost view: spend by category and model, unit costs, budget, forecast, savings and ROI. */
 export function costScene(defaultUid: string) {
@@ -34,6 +35,9 @@ export function costScene(defaultUid: string) {
               'Cost per prediction and per 1k tokens, budget, month-end forecast, variance, business value and ROI per model'
             )
             .setData(aiperfQuery(QueryType.CostSummary))
+            // Thirteen columns: headers wrap so every one fits at 1280 px.
+            .setCustomFieldConfig('wrapHeaderText', true)
+            .setOverrides((b) => columnWidths(b, { model: 170 }))
             .build(),
           320
         ),
@@ -44,6 +48,10 @@ export function costScene(defaultUid: string) {
             .setTitle('Savings opportunities')
             .setDescription('Idle GPUs and over-provisioned compute, as monthly savings')
             .setData(aiperfQuery(QueryType.Savings))
+            .setOverrides((b) => {
+              columnWidths(b, { model: 170, resource: 100, monthlySavings: 140 });
+              wrapColumns(b, ['opportunity', 'detail']);
+            })
             .build()
         ),
       ],

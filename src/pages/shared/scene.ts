@@ -4,6 +4,7 @@ import {
   SceneFlexItem,
   SceneFlexLayout,
   SceneObject,
+  SceneQueryRunner,
   SceneRefreshPicker,
   SceneTimePicker,
   SceneTimeRange,
@@ -12,10 +13,12 @@ import {
 
 import { pageVariables } from './variables';
 
+export type Row = SceneFlexItem[] | SceneFlexLayout;
+
 export interface SceneOptions {
   defaultUid: string;
   withModel?: boolean;
-  rows: SceneFlexItem[][];
+  rows: Row[];
 }
 
 /** A page body: variables, time range and refresh controls over rows of panels. */
@@ -31,9 +34,18 @@ export function pageScene({ defaultUid, withModel = false, rows }: SceneOptions)
     ],
     body: new SceneFlexLayout({
       direction: 'column',
-      children: rows.map((row) => new SceneFlexLayout({ direction: 'row', minHeight: 260, children: row })),
+      children: rows.map((row) => (Array.isArray(row) ? rowOf(row) : row)),
     }),
   });
+}
+
+function rowOf(children: SceneFlexItem[], $data?: SceneQueryRunner): SceneFlexLayout {
+  return new SceneFlexLayout({ direction: 'row', minHeight: 260, children, $data });
+}
+
+/** A row whose panels share one query; each panel picks its part with `fromRow(...)`. */
+export function sharedRow($data: SceneQueryRunner, items: SceneFlexItem[]): SceneFlexLayout {
+  return rowOf(items, $data);
 }
 
 /** A panel in a row; width is its flex share. */
