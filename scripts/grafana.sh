@@ -21,7 +21,7 @@ free_port() {
 }
 
 # start_grafana: lays out a plugins dir (aiperf-monitor-app/ = dist/) and a copy of
-# provisioning/ whose dashboard paths point into it, then starts Grafana on a
+# provisioning/ whose paths point into it, then starts Grafana on a
 # free loopback port. Sets GRAFANA_URL and GRAFANA_PID. Returns 77 (skipped) where
 # the server is not there or cannot run on this machine.
 start_grafana() {
@@ -39,9 +39,10 @@ start_grafana() {
   mkdir -p "$GRAFANA_LAYOUT/plugins"
   cp -r dist "$GRAFANA_LAYOUT/plugins/aiperf-monitor-app"
   cp -r provisioning "$GRAFANA_LAYOUT/provisioning"
-  # Dashboard providers name /etc/grafana/provisioning (the Docker image's path).
-  grep -rl '/etc/grafana/provisioning' "$GRAFANA_LAYOUT/provisioning" | while read -r file; do
-    sed -i "s#/etc/grafana/provisioning#$GRAFANA_LAYOUT/provisioning#g" "$file"
+  # Provisioning names the Docker image's paths; point them into this layout.
+  grep -rlE '/etc/grafana/provisioning|/var/lib/grafana/plugins' "$GRAFANA_LAYOUT/provisioning" | while read -r file; do
+    sed -i -e "s#/etc/grafana/provisioning#$GRAFANA_LAYOUT/provisioning#g" \
+      -e "s#/var/lib/grafana/plugins#$GRAFANA_LAYOUT/plugins#g" "$file"
   done
   local out rc
   out=$("$shared/grafana-server/start.sh" "$GRAFANA_LAYOUT/plugins" "$GRAFANA_LAYOUT/provisioning" "$(free_port)")

@@ -7,9 +7,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-mage_version=v1.15.0
+mage_version=v1.17.2
 
-install_node_packages() { need node "Node.js 20+" && need npm "npm" && npm ci --no-audit --no-fund; }
+install_node_packages() { need node "Node.js 22+" && need npm "npm" && npm ci --no-audit --no-fund; }
 install_go_modules() { need go "Go 1.26+" && go mod download; }
 go_vet() { go vet ./pkg/...; }
 go_test() { go test -race -count=1 ./pkg/...; }

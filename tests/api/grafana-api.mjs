@@ -131,8 +131,8 @@ if (ds) {
     check(`dashboard ${hit.uid} has panels`, panels.length > 0);
     for (const panel of panels) {
       for (const target of panel.targets ?? []) {
-        const datasource = target.datasource ?? panel.datasource;
-        const query = Object.fromEntries(Object.entries(target).map(([k, v]) => [k, interpolate(v)]));
+        const { datasource = panel.datasource, ...fields } = target;
+        const query = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, interpolate(v)]));
         const problem = await runQuery({ ...datasource, uid: interpolate(datasource?.uid) }, query);
         check(`dashboard ${hit.uid} panel "${panel.title}" query ${target.refId} succeeds`, !problem, problem);
       }

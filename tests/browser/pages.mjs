@@ -2,7 +2,8 @@
 // data source's settings in a running Grafana (GRAFANA_URL, admin/admin), for
 // reviewing the pages as a person sees them and for the catalog's screenshots.
 //
-//   node tests/browser/pages.mjs OUT_DIR [--sizes 1600x1000,1280x800] [--themes dark,light] [--ranges 7d,30d] [--only executive,cost]
+//   node tests/browser/pages.mjs OUT_DIR [--sizes 1600x1000,1280x800] [--themes dark,light] [--ranges 7d,30d]
+//     [--only executive,cost] [--viewport]   (--viewport: the visible part only, as for the catalog)
 //
 // Uses Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 import { mkdirSync } from 'node:fs';
@@ -23,6 +24,7 @@ const sizes = option('sizes', '1600x1000,1280x800').map((s) => s.split('x').map(
 const themes = option('themes', 'dark,light');
 const ranges = option('ranges', '7d,30d');
 const only = option('only', '');
+const fullPage = !process.argv.includes('--viewport');
 
 const APP = '/a/aiperf-monitor-app';
 const PAGES = {
@@ -71,7 +73,7 @@ try {
           await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => {});
           await page.waitForTimeout(1500);
           const file = join(out, `${name}-${theme}-${width}-${range}.png`);
-          await page.screenshot({ path: file, fullPage: true });
+          await page.screenshot({ path: file, fullPage });
           console.log(`${file} <- ${page.url()}`);
         }
       }
