@@ -47,6 +47,7 @@ setUpComboboxEnvironment();
 function fakeDataSource(overrides: Partial<Record<keyof DataSource, jest.Mock>> = {}) {
   return {
     getQueryTypes: jest.fn().mockResolvedValue(QUERY_TYPES),
+    getDefaultQuery: jest.fn().mockReturnValue({ queryType: QueryType.Latency, model: undefined }),
     getModels: jest.fn().mockResolvedValue(MODELS),
     getFeatures: jest.fn().mockResolvedValue(FEATURES),
     getAttributes: jest.fn().mockResolvedValue(['gender', 'age_band']),
@@ -122,6 +123,13 @@ describe('QueryEditor', () => {
     setup({ queryType: QueryType.FleetHealth });
     await waitFor(() => expect(screen.getByTestId(testIds.queryEditor.model)).not.toBeDisabled());
     expect(screen.queryByText(/Choose a model/)).not.toBeInTheDocument();
+  });
+
+  it("starts a query without a type on the data source's default query", async () => {
+    const { onChange } = setup({});
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ queryType: QueryType.Latency }))
+    );
   });
 
   it('prefills the first model of the catalog into a new query and runs it', async () => {

@@ -1,5 +1,5 @@
 import React, { useEffect, useMemo, useRef } from 'react';
-import type { QueryEditorProps } from '@grafana/data';
+import { CoreApp, type QueryEditorProps } from '@grafana/data';
 import { Alert, Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 
 import { testIds } from '../testIds';
@@ -15,7 +15,7 @@ type Props = QueryEditorProps<DataSource, AiperfQuery, AiperfDataSourceOptions>;
 
 const LABEL_WIDTH = 14;
 
-export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) {
+export function QueryEditor({ datasource, query, onChange, onRunQuery, app }: Props) {
   // The query types are declared once, in the backend (pkg/query/types.go), and read from it.
   const queryTypes = useResource('query-types', () => datasource.getQueryTypes());
   const types = queryTypes.value;
@@ -45,6 +45,17 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) 
     }
     update(patch);
   };
+
+  // A query without a type (a new panel's, after its data source changed) starts on the
+  // data source's default query instead of an error.
+  useEffect(() => {
+    if (!query.queryType) {
+      const defaults = datasource.getDefaultQuery(app ?? CoreApp.Unknown);
+      onChange({ ...defaults, ...query, queryType: defaults.queryType });
+    }
+    // Only a query that arrives without a type needs it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query.queryType]);
 
   // A new query starts on the first model of the catalog once the catalog is known.
   const firstModel = models.value?.[0]?.id;

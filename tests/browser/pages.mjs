@@ -45,7 +45,10 @@ const PAGES = {
   datasourceSettings: '/connections/datasources/edit/aiperf-demo',
 };
 
-const auth = { Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}`, 'Content-Type': 'application/json' };
+const auth = {
+  Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}`,
+  'Content-Type': 'application/json',
+};
 async function setTheme(theme) {
   await fetch(`${url}/api/user/preferences`, { method: 'PUT', headers: auth, body: JSON.stringify({ theme }) });
 }
@@ -59,7 +62,10 @@ try {
   for (const theme of themes) {
     await setTheme(theme);
     for (const [width, height] of sizes) {
-      const context = await browser.newContext({ viewport: { width, height }, httpCredentials: { username: 'admin', password: 'admin' } });
+      const context = await browser.newContext({
+        viewport: { width, height },
+        httpCredentials: { username: 'admin', password: 'admin' },
+      });
       const page = await context.newPage();
       await page.request.post(`${url}/login`, { data: { user: 'admin', password: 'admin' } });
       for (const range of ranges) {
@@ -68,7 +74,8 @@ try {
             continue;
           }
           const sep = path.includes('?') ? '&' : '?';
-          const target = name.startsWith('datasource') || name === 'explore' ? path : `${path}${sep}from=now-${range}&to=now`;
+          const target =
+            name.startsWith('datasource') || name === 'explore' ? path : `${path}${sep}from=now-${range}&to=now`;
           await page.goto(`${url}${target}`, { waitUntil: 'load', timeout: 120_000 });
           await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => {});
           await page.waitForTimeout(1500);
