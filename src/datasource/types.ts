@@ -1,5 +1,7 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import type { Catalog } from './config/catalog';
+
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
 export enum QueryType {
   Latency = 'latency',
@@ -44,8 +46,8 @@ export interface AiperfQuery extends DataQuery {
   groupBy?: CostGroupBy;
 }
 
-/** Non-secret settings (jsonData). Connector sections are added with their connectors. */
-export interface AiperfDataSourceOptions extends DataSourceJsonData {
+/** Non-secret settings (jsonData): the demo switch and the declared catalog (pkg/plugin/settings.go). */
+export interface AiperfDataSourceOptions extends DataSourceJsonData, Catalog {
   demoEnabled?: boolean;
 }
 
