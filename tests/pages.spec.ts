@@ -18,7 +18,10 @@ const views = [
     path: 'infrastructure',
     panels: ['Utilisation vs target', 'SLA: Availability', 'Error-budget burn', 'MTTR and MTBF'],
   },
-  { path: 'cost', panels: ['Daily spend by category', 'Unit costs, budget and ROI', 'Savings opportunities'] },
+  {
+    path: 'cost',
+    panels: ['Daily spend by category', 'Unit costs', 'Budget, forecast and ROI', 'Savings opportunities'],
+  },
   { path: 'compliance', panels: ['Model inventory', 'Regulation register'] },
 ];
 

@@ -156,6 +156,7 @@ describe('page scenes', () => {
       [QueryType.Cost, 'category'],
       [QueryType.Cost, 'model'],
       [QueryType.CostSummary, undefined],
+      [QueryType.CostSummary, undefined],
       [QueryType.Savings, undefined],
     ]);
   });

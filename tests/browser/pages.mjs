@@ -77,7 +77,16 @@ try {
           const target =
             name.startsWith('datasource') || name === 'explore' ? path : `${path}${sep}from=now-${range}&to=now`;
           await page.goto(`${url}${target}`, { waitUntil: 'load', timeout: 120_000 });
+          // Panels load as they scroll into view: bring each in, then back to the top.
+          for (const header of await page.locator('[data-testid^="data-testid Panel header "]').all()) {
+            await header.scrollIntoViewIfNeeded().catch(() => {});
+          }
           await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => {});
+          await page
+            .locator('[data-testid^="data-testid Panel header "]')
+            .first()
+            .scrollIntoViewIfNeeded()
+            .catch(() => {});
           await page.waitForTimeout(1500);
           const file = join(out, `${name}-${theme}-${width}-${range}.png`);
           await page.screenshot({ path: file, fullPage });

@@ -1,5 +1,12 @@
 import { PanelBuilders, SceneDataTransformer } from '@grafana/scenes';
-import { BigValueColorMode, BigValueGraphMode, BigValueTextMode } from '@grafana/schema';
+import {
+  BarGaugeDisplayMode,
+  BigValueColorMode,
+  BigValueGraphMode,
+  BigValueTextMode,
+  ThresholdsMode,
+  VizOrientation,
+} from '@grafana/schema';
 
 import { QueryType } from '../../datasource/types';
 import { kpiFields } from './kpiFields';
@@ -35,6 +42,16 @@ export function executiveScene(defaultUid: string) {
             )
             .setData(fromRow(fieldsNamed(HEALTH_DIMENSIONS)))
             .setOption('reduceOptions', { calcs: ['lastNotNull'], values: false })
+            .setOption('displayMode', BarGaugeDisplayMode.Basic)
+            // Red below 80, amber below the health target (95), green from it.
+            .setThresholds({
+              mode: ThresholdsMode.Absolute,
+              steps: [
+                { value: -Infinity, color: 'red' },
+                { value: 80, color: 'orange' },
+                { value: 95, color: 'green' },
+              ],
+            })
             .setUnit('percent')
             .setMin(0)
             .setMax(100)
@@ -65,7 +82,9 @@ export function executiveScene(defaultUid: string) {
             .setOption('textMode', BigValueTextMode.ValueAndName)
             .setOption('colorMode', BigValueColorMode.None)
             .setOption('graphMode', BigValueGraphMode.None)
-            .setOption('text', { titleSize: 14, valueSize: 28 })
+            // One KPI per line: long values such as $0.000673 never run into the next one.
+            .setOption('orientation', VizOrientation.Horizontal)
+            .setOption('text', { titleSize: 14, valueSize: 24 })
             .build()
         ),
         item(

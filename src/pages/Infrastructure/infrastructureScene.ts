@@ -2,7 +2,7 @@ import { PanelBuilders } from '@grafana/scenes';
 
 import { VAR_MODEL_EXPR } from '../../constants';
 import { QueryType } from '../../datasource/types';
-import { aiperfQuery, fromRow, onlyFrame, withTargetsInView } from '../shared/queries';
+import { aiperfQuery, fromRow, onlyFrame, rowsWhere, withTargetsInView } from '../shared/queries';
 import { item, pageScene, sharedRow } from '../shared/scene';
 import { columnWidths, hideColumns } from '../shared/tables';
 
@@ -20,14 +20,8 @@ function slaTable({ objective, title, unit }: (typeof OBJECTIVES)[number]) {
       .setTitle(`SLA: ${title}`)
       .setDescription(`${title} per model: target, this range, the last 30 days and whether the objective is met`)
       .setData(
-        fromRow({
-          id: 'filterByValue',
-          options: {
-            type: 'include',
-            match: 'any',
-            filters: [{ fieldName: 'objective', config: { id: 'equal', options: { value: objective } } }],
-          },
-        })
+        // By the field's name: Grafana's filter-by-value matches display names.
+        fromRow(rowsWhere('objective', objective))
       )
       .setOverrides((b) => {
         hideColumns(b, ['objective']);
@@ -38,7 +32,7 @@ function slaTable({ objective, title, unit }: (typeof OBJECTIVES)[number]) {
         }
       })
       .build(),
-    260
+    300
   );
 }
 

@@ -1,6 +1,11 @@
-import { type DataTransformerConfig } from '@grafana/data';
+import { type DataFrame, type DataTransformerConfig } from '@grafana/data';
 import { map } from 'rxjs';
-import { SceneDataTransformer, SceneQueryRunner, type CustomTransformerDefinition } from '@grafana/scenes';
+import {
+  SceneDataTransformer,
+  SceneQueryRunner,
+  type CustomTransformOperator,
+  type CustomTransformerDefinition,
+} from '@grafana/scenes';
 
 import { DATASOURCE_TYPE, VAR_DATASOURCE_EXPR } from '../../constants';
 import { AiperfQuery, QueryType } from '../../datasource/types';
@@ -46,6 +51,27 @@ export function withTargetsInView(runner: SceneQueryRunner): SceneDataTransforme
 }
 
 /** Keeps only the frame named `name` of a query that returns several (e.g. incidentStats). */
-export function onlyFrame(name: string): CustomTransformerDefinition {
+export function onlyFrame(name: string): CustomTransformOperator {
   return () => (source) => source.pipe(map((frames) => frames.filter((f) => f.name === name)));
+}
+
+/**
+ * Keeps the rows whose field `name` (the frame's field name, not its display name)
+ * equals `value`, in every frame that has that field.
+ */
+export function rowsWhere(name: string, value: string): CustomTransformOperator {
+  return () => (source) => source.pipe(map((frames) => frames.map((f) => filterRows(f, name, value))));
+}
+
+export function filterRows(frame: DataFrame, name: string, value: string): DataFrame {
+  const key = frame.fields.find((f) => f.name === name);
+  if (!key) {
+    return frame;
+  }
+  const keep = key.values.flatMap((v, i) => (v === value ? [i] : []));
+  return {
+    ...frame,
+    length: keep.length,
+    fields: frame.fields.map((f) => ({ ...f, values: keep.map((i) => f.values[i]) })),
+  };
 }

@@ -40,7 +40,8 @@ export function pageScene({ defaultUid, withModel = false, rows }: SceneOptions)
 }
 
 function rowOf(children: SceneFlexItem[], $data?: SceneQueryRunner): SceneFlexLayout {
-  return new SceneFlexLayout({ direction: 'row', minHeight: 260, children, $data });
+  // Panels that do not fit side by side (at 1280 px) move to the next line instead of shrinking.
+  return new SceneFlexLayout({ direction: 'row', wrap: 'wrap', minHeight: 260, children, $data });
 }
 
 /** A row whose panels share one query; each panel picks its part with `fromRow(...)`. */
@@ -53,7 +54,7 @@ export function item(body: SceneObject, height = 280, width?: number): SceneFlex
   return new SceneFlexItem({
     body,
     minHeight: height,
-    minWidth: width ? undefined : 240,
+    minWidth: width ? undefined : 360,
     width: width ? `${width}%` : undefined,
   });
 }
