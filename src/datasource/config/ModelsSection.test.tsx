@@ -1,17 +1,17 @@
 import { screen } from '@testing-library/react';
 
 import { ModelsSection } from './ModelsSection';
-import { renderSection } from './renderSection';
+import { pasteInto, renderSection } from './renderSection';
 
 describe('ModelsSection', () => {
   it('adds a model and edits what the catalog declares about it', async () => {
     const { saved, user } = renderSection(ModelsSection, {});
     await user.click(screen.getByRole('button', { name: 'Add model' }));
-    await user.type(screen.getByLabelText(/^Id/), 'churn');
-    await user.type(screen.getByLabelText(/^Owner/), 'Growth team');
+    await pasteInto(user, screen.getByLabelText(/^Id/), 'churn');
+    await pasteInto(user, screen.getByLabelText(/^Owner/), 'Growth team');
     await user.click(screen.getByRole('radio', { name: 'Regression' }));
-    await user.type(screen.getByLabelText(/^Retention/), '90');
-    await user.type(screen.getByLabelText(/^p95 latency/), '120');
+    await pasteInto(user, screen.getByLabelText(/^Retention/), '90');
+    await pasteInto(user, screen.getByLabelText(/^p95 latency/), '120');
     expect(saved.current.models).toEqual([
       { id: 'churn', owner: 'Growth team', task: 'regression', retentionDays: 90, targets: { p95LatencyMs: 120 } },
     ]);
@@ -21,7 +21,7 @@ describe('ModelsSection', () => {
     const { user } = renderSection(ModelsSection, { models: [{ id: 'churn' }, { id: 'churn', targets: {} }] });
     expect(screen.getByText(`"churn" is declared twice`)).toBeInTheDocument();
     // Only the model with a problem opens; the other stays folded.
-    await user.type(screen.getByLabelText(/^Uptime/), '99.5');
+    await pasteInto(user, screen.getByLabelText(/^Uptime/), '99.5');
     expect(screen.getByText('is a ratio between 0 and 1 (got 99.5; write 0.995 for 99.5%)')).toBeInTheDocument();
   });
 

@@ -4,9 +4,8 @@ import { Button, Field, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui
 
 import type { ConfigSectionProps } from '../configSections';
 import { DEFAULT_TARGETS, type CatalogModel, type CatalogTargets } from './catalog';
-import { errorFor, parseNumber, updateCatalog } from './edit';
+import { parseNumber, updateCatalog, useCatalogErrors } from './edit';
 import { TargetFields } from './TargetFields';
-import { validateCatalog } from './validateCatalog';
 
 const TASKS = [
   { value: 'binary', label: 'Binary' },
@@ -41,6 +40,7 @@ const NUMBER_FIELDS: Array<{ key: NumberKey; label: string; description: string;
 /** The model catalog: what each model is, who owns it and what it is held to. */
 export function ModelsSection(props: ConfigSectionProps) {
   const { models = [], targets: fleetTargets = {} } = props.options.jsonData;
+  const errors = useCatalogErrors(props);
   const fallback = { ...DEFAULT_TARGETS, ...definedOnly(fleetTargets) };
   const setModels = (next: CatalogModel[]) => updateCatalog(props, { models: next });
   const setModel = (i: number, patch: Partial<CatalogModel>) =>
@@ -55,8 +55,8 @@ export function ModelsSection(props: ConfigSectionProps) {
         {models.length === 0 && <Text color="secondary">No models declared.</Text>}
         {models.map((model, i) => {
           const at = `models[${i}]`;
-          const fieldError = (field: string) => errorFor(props, `${at}.${field}`);
-          const hasErrors = validateCatalog(props.options.jsonData).some((e) => e.field.startsWith(`${at}.`));
+          const fieldError = (field: string) => errors.get(`${at}.${field}`);
+          const hasErrors = [...errors.keys()].some((field) => field.startsWith(`${at}.`));
           return (
             <ConfigSubSection
               key={i}
@@ -116,7 +116,7 @@ export function ModelsSection(props: ConfigSectionProps) {
                 at={`${at}.targets`}
                 targets={model.targets ?? {}}
                 fallback={fallback}
-                errorFor={(field) => errorFor(props, field)}
+                errorFor={(field) => errors.get(field)}
                 onChange={(targets) => setModel(i, { targets })}
               />
               <Button

@@ -1,15 +1,15 @@
 import { screen } from '@testing-library/react';
 
 import { RegisterSection } from './RegisterSection';
-import { renderSection } from './renderSection';
+import { pasteInto, renderSection } from './renderSection';
 
 describe('RegisterSection', () => {
   it('adds a regulation with its review dates', async () => {
     const { saved, user } = renderSection(RegisterSection, {});
     await user.click(screen.getByRole('button', { name: 'Add regulation' }));
     expect(screen.getByText('is empty: name the regulation')).toBeInTheDocument();
-    await user.type(screen.getByLabelText('Regulation'), 'EU AI Act');
-    await user.type(screen.getByLabelText('Next review'), '2027-02-01');
+    await pasteInto(user, screen.getByLabelText('Regulation'), 'EU AI Act');
+    await pasteInto(user, screen.getByLabelText('Next review'), '2027-02-01');
     expect(saved.current.regulations).toEqual([{ regulation: 'EU AI Act', nextReview: '2027-02-01' }]);
     expect(screen.queryByText('is empty: name the regulation')).not.toBeInTheDocument();
   });

@@ -4,7 +4,7 @@ import { Button, Field, Input, Stack, Text } from '@grafana/ui';
 
 import type { ConfigSectionProps } from '../configSections';
 import type { Regulation } from './catalog';
-import { errorFor, updateCatalog } from './edit';
+import { updateCatalog, useCatalogErrors } from './edit';
 
 const COLUMNS: Array<{ key: keyof Regulation; label: string; placeholder?: string; width: number }> = [
   { key: 'regulation', label: 'Regulation', placeholder: 'EU AI Act', width: 24 },
@@ -18,6 +18,7 @@ const COLUMNS: Array<{ key: keyof Regulation; label: string; placeholder?: strin
 /** The compliance register the Compliance page lists. */
 export function RegisterSection(props: ConfigSectionProps) {
   const { regulations = [] } = props.options.jsonData;
+  const errors = useCatalogErrors(props);
   const setRegulations = (next: Regulation[]) => updateCatalog(props, { regulations: next });
 
   return (
@@ -30,7 +31,7 @@ export function RegisterSection(props: ConfigSectionProps) {
         {regulations.map((r, i) => (
           <Stack key={i} direction="row" wrap="wrap" gap={1} alignItems="flex-end">
             {COLUMNS.map(({ key, label, placeholder, width }) => {
-              const error = errorFor(props, `regulations[${i}].${key}`);
+              const error = errors.get(`regulations[${i}].${key}`);
               return (
                 <Field key={key} label={label} invalid={Boolean(error)} error={error}>
                   <Input

@@ -1,13 +1,13 @@
 import { screen } from '@testing-library/react';
 
-import { renderSection } from './renderSection';
+import { pasteInto, renderSection } from './renderSection';
 import { TargetsSection } from './TargetsSection';
 
 describe('TargetsSection', () => {
   it('sets fleet targets and the monthly budget, leaving other settings alone', async () => {
     const { saved, user } = renderSection(TargetsSection, { demoEnabled: false });
-    await user.type(screen.getByLabelText(/^Uptime/), '0.999');
-    await user.type(screen.getByLabelText(/^Monthly budget/), '25000');
+    await pasteInto(user, screen.getByLabelText(/^Uptime/), '0.999');
+    await pasteInto(user, screen.getByLabelText(/^Monthly budget/), '25000');
     expect(saved.current).toEqual({ demoEnabled: false, targets: { uptime: 0.999 }, monthlyBudget: 25000 });
   });
 

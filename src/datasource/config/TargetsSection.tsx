@@ -4,13 +4,14 @@ import { Field, Input } from '@grafana/ui';
 
 import type { ConfigSectionProps } from '../configSections';
 import { DEFAULT_TARGETS } from './catalog';
-import { errorFor, parseNumber, updateCatalog } from './edit';
+import { parseNumber, updateCatalog, useCatalogErrors } from './edit';
 import { TargetFields } from './TargetFields';
 
 /** Fleet-wide targets (a model's own targets win) and the fleet's monthly budget. */
 export function TargetsSection(props: ConfigSectionProps) {
   const { targets = {}, monthlyBudget } = props.options.jsonData;
-  const budgetError = errorFor(props, 'monthlyBudget');
+  const errors = useCatalogErrors(props);
+  const budgetError = errors.get('monthlyBudget');
   return (
     <ConfigSection
       title="Fleet targets and budget"
@@ -20,7 +21,7 @@ export function TargetsSection(props: ConfigSectionProps) {
         at="targets"
         targets={targets}
         fallback={DEFAULT_TARGETS}
-        errorFor={(field) => errorFor(props, field)}
+        errorFor={(field) => errors.get(field)}
         onChange={(next) => updateCatalog(props, { targets: next })}
       />
       <Field

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+
 import type { ConfigSectionProps } from '../configSections';
 import type { Catalog } from './catalog';
 import { validateCatalog } from './validateCatalog';
@@ -7,9 +9,10 @@ export function updateCatalog(props: ConfigSectionProps, patch: Partial<Catalog>
   props.onOptionsChange({ ...props.options, jsonData: { ...props.options.jsonData, ...patch } });
 }
 
-/** The backend's complaint about one jsonData field (e.g. `models[0].id`), if any. */
-export function errorFor(props: ConfigSectionProps, field: string): string | undefined {
-  return validateCatalog(props.options.jsonData).find((e) => e.field === field)?.problem;
+/** What the backend would reject in the settings, by jsonData field (e.g. `models[0].id`). */
+export function useCatalogErrors(props: ConfigSectionProps): Map<string, string> {
+  const { jsonData } = props.options;
+  return useMemo(() => new Map(validateCatalog(jsonData).map((e) => [e.field, e.problem])), [jsonData]);
 }
 
 /** A number input's value as jsonData keeps it: empty means unset. */

@@ -1,7 +1,7 @@
 import React, { useState, type ComponentType } from 'react';
 import type { DataSourceSettings } from '@grafana/data';
 import { render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 
 import type { ConfigSectionProps } from '../configSections';
 import type { AiperfDataSourceOptions, AiperfSecureJsonData } from '../types';
@@ -20,5 +20,13 @@ export function renderSection(Section: ComponentType<ConfigSectionProps>, jsonDa
     return <Section options={options} onOptionsChange={onOptionsChange} />;
   }
   render(<Page />);
-  return { saved, user: userEvent.setup({ delay: null }) };
+  // No delay between events and no computed-style walk per pointer event: they cost
+  // seconds on a busy machine and test nothing the sections do.
+  return { saved, user: userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never }) };
+}
+
+/** Types `text` into `input` as one paste: one change, as a person pasting a value. */
+export async function pasteInto(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
+  await user.click(input);
+  await user.paste(text);
 }
