@@ -76,11 +76,11 @@ export function executiveScene(defaultUid: string) {
           PanelBuilders.stat()
             .setTitle('Key performance indicators')
             .setDescription(
-              'Uptime, p95 response time, accuracy drift, cost per prediction and MTTR, each in its own unit; targets are in the data source settings'
+              'Uptime, p95 response time, accuracy drift, cost per prediction and MTTR, each in its own unit: green when it meets its target, red when it breaches it (targets are in the data source settings)'
             )
             .setData(new SceneDataTransformer({ $data: aiperfQuery(QueryType.Kpis), transformations: [kpiFields] }))
             .setOption('textMode', BigValueTextMode.ValueAndName)
-            .setOption('colorMode', BigValueColorMode.None)
+            .setOption('colorMode', BigValueColorMode.Value)
             .setOption('graphMode', BigValueGraphMode.None)
             // One KPI per line: long values such as $0.000673 never run into the next one.
             .setOption('orientation', VizOrientation.Horizontal)
