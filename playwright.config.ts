@@ -20,12 +20,12 @@ export default defineConfig<PluginOptions>({
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 180_000,
-  expect: { timeout: 30_000 },
+  expect: { timeout: 60_000 },
   reporter: [['list']],
   use: {
     baseURL: process.env.GRAFANA_URL || 'http://localhost:3000',
     navigationTimeout: 90_000,
-    actionTimeout: 30_000,
+    actionTimeout: 60_000,
     viewport: { width: 1600, height: 1000 },
     trace: 'retain-on-failure',
     launchOptions: chromium
