@@ -15,6 +15,7 @@ export const testIds = {
     groupBy: 'data-testid aiperf-query-group-by',
     measure: 'data-testid aiperf-query-measure',
     resourceError: 'data-testid aiperf-query-resource-error',
+    queryTypesError: 'data-testid aiperf-query-types-error',
     variableResource: 'data-testid aiperf-variable-resource',
     variableModel: 'data-testid aiperf-variable-model',
   },

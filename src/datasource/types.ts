@@ -1,5 +1,7 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import type { Catalog } from './config/catalog';
+
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
 export enum QueryType {
   Latency = 'latency',
@@ -34,6 +36,8 @@ export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisqu
 
 export type CostGroupBy = 'category' | 'model';
 
+export type FairnessReference = 'best' | 'largest' | 'named';
+
 /** The query model shared with the Go backend (pkg/query). */
 export interface AiperfQuery extends DataQuery {
   queryType?: QueryType;
@@ -42,14 +46,17 @@ export interface AiperfQuery extends DataQuery {
   attribute?: string;
   metrics?: string[];
   method?: DriftMethod;
-  source?: string;
   groupBy?: CostGroupBy;
   /** What a `measures` query returns (docs/queries.md, "Alert measures"). */
   measure?: string;
+  /** Fairness: the group disparities compare with (`best` when unset). */
+  reference?: FairnessReference;
+  /** Fairness with `reference: named`: the group's name. */
+  referenceGroup?: string;
 }
 
-/** Non-secret settings (jsonData). Connector sections are added with their connectors. */
-export interface AiperfDataSourceOptions extends DataSourceJsonData {
+/** Non-secret settings (jsonData): the demo switch and the declared catalog (pkg/plugin/settings.go). */
+export interface AiperfDataSourceOptions extends DataSourceJsonData, Catalog {
   demoEnabled?: boolean;
 }
 
@@ -61,6 +68,8 @@ export interface ModelInfo {
   id: string;
   name: string;
   task: string;
+  /** Where the model's facts come from: `settings`, `registry` or `settings over registry`. */
+  origin: string;
 }
 
 /** One input feature of a model, as returned by the `features` resource. */

@@ -1,8 +1,7 @@
 import { PanelBuilders } from '@grafana/scenes';
 
 import { QueryType } from '../../datasource/types';
-import { statusRuleLinks } from '../shared/alerts';
-import { modelDrilldownLink } from '../shared/links';
+import { fleetStatusColumns } from '../shared/alerts';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
 
@@ -19,7 +18,7 @@ export function modelsScene(defaultUid: string) {
               'Every model in the catalog with its status, health score and recommended action; select a model to open its drill-down'
             )
             .setData(aiperfQuery(QueryType.FleetHealth))
-            .setOverrides((b) => statusRuleLinks(b.matchFieldsWithName('model').overrideLinks([modelDrilldownLink()])))
+            .setOverrides(fleetStatusColumns)
             .build(),
           480
         ),

@@ -61,12 +61,15 @@ describe('alerts on the pages', () => {
       modelDetailScene(UID, 'fraud-detection', 'performance'),
     ]) {
       const overrides = fleetHealthOverrides(scene);
-      const status = overrides.find((o) => o.matcher.options === 'status');
-      expect(status?.properties).toEqual([
-        { id: 'links', value: [{ title: 'Open the alert rule behind this status', url: '${__data.fields.ruleLink}' }] },
-      ]);
-      const link = overrides.find((o) => o.matcher.options === 'ruleLink');
-      expect(link?.properties.map((p) => p.id)).toEqual(['custom.hideFrom', 'custom.hidden']);
+      const properties = (field: string) =>
+        overrides.filter((o) => o.matcher.options === field).flatMap((o) => o.properties);
+      expect(properties('status')).toContainEqual({
+        id: 'links',
+        value: [{ title: 'Open the alert rule behind this status', url: '${__data.fields.ruleLink}' }],
+      });
+      for (const hidden of ['rule', 'ruleLink']) {
+        expect(properties(hidden).map((p) => p.id)).toEqual(['custom.hidden', 'custom.hideFrom']);
+      }
     }
   });
 

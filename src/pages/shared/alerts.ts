@@ -4,6 +4,7 @@ import {
   FieldConfigOverridesBuilder,
   PanelBuilders,
   SceneDataLayerSet,
+  SceneDataTransformer,
   VizPanel,
   dataLayers,
 } from '@grafana/scenes';
@@ -11,7 +12,8 @@ import type { TableFieldOptions } from '@grafana/schema';
 
 import { DATASOURCE_TYPE, VAR_DATASOURCE_EXPR } from '../../constants';
 import { QueryType, type AiperfQuery } from '../../datasource/types';
-import { aiperfQuery } from './queries';
+import { aiperfQuery, onlyFrame } from './queries';
+import { fleetHealthColumns, hideColumns } from './tables';
 
 /** The folder of the provisioned alert rules (provisioning/alerting/rules.yaml). */
 export const ALERT_RULES_FOLDER = 'AI Performance Monitor';
@@ -67,17 +69,13 @@ export function statusRuleLink(): DataLink {
 }
 
 /**
- * Table overrides of a `fleetHealth` table: each status links to its alert
- * rule, and the link's own column is hidden (`hideFrom.viz`, or `hidden` on
- * Grafana versions before the new table).
+ * The `fleetHealth` table's columns (fleetHealthColumns), each status linked
+ * to its alert rule; the rule and its link stay out of sight.
  */
-export function statusRuleLinks<T extends TableFieldOptions>(b: FieldConfigOverridesBuilder<T>) {
-  return b
-    .matchFieldsWithName('status')
-    .overrideLinks([statusRuleLink()])
-    .matchFieldsWithName('ruleLink')
-    .overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false })
-    .overrideCustomFieldConfig('hidden' as keyof T, true as T[keyof T]);
+export function fleetStatusColumns(b: FieldConfigOverridesBuilder<TableFieldOptions>) {
+  fleetHealthColumns(b);
+  b.matchFieldsWithName('status').overrideLinks([statusRuleLink()]);
+  hideColumns(b, ['rule', 'ruleLink']);
 }
 
 /** Alert firings of the model as annotations on every time series of its page (the `alertHistory` query). */
@@ -112,6 +110,11 @@ export function alertFrequencyPanel(): VizPanel {
     .setDescription(
       'The P0–P3 rules evaluated over the range: firings, firings per day, mean time to resolve, flaps (re-fired within an hour of resolving) and escalations, per rule and model'
     )
-    .setData(aiperfQuery(QueryType.AlertHistory))
+    .setData(
+      new SceneDataTransformer({
+        $data: aiperfQuery(QueryType.AlertHistory),
+        transformations: [onlyFrame('alertFrequency')],
+      })
+    )
     .build();
 }
