@@ -28,6 +28,12 @@ func measureRows(t *testing.T, s *demoSetup, measure engine.Measure) map[string]
 	if f.Meta.Type != data.FrameTypeNumericLong || f.Meta.TypeVersion.IsZero() {
 		t.Fatalf("%s: meta %+v, want numeric-long with a version", measure, f.Meta)
 	}
+	// data plane numeric long: string label columns, then one number per row
+	for i, field := range f.Fields {
+		if last := i == len(f.Fields)-1; last != field.Type().Numeric() || (!last && field.Type() != data.FieldTypeString) {
+			t.Fatalf("%s: field %s is %s: want string labels and one numeric value last", measure, field.Name, field.Type())
+		}
+	}
 	out := map[string]*float64{}
 	for row := 0; row < f.Rows(); row++ {
 		key := f.Fields[0].At(row).(string)
