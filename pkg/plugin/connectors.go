@@ -24,7 +24,9 @@ type (
 var (
 	inferenceConnectors = map[string]inferenceFactory{}
 	servingConnectors   = map[string]servingFactory{}
-	billingConnectors   = map[string]billingFactory{}
+	billingConnectors   = map[string]billingFactory{
+		"focus": openFOCUS,
+	}
 	registryConnectors  = map[string]registryFactory{}
 )
 
