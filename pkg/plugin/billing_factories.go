@@ -7,8 +7,14 @@ import (
 	"time"
 
 	"github.com/aiperf/monitor/pkg/sources"
+	"github.com/aiperf/monitor/pkg/sources/billing/anthropic"
 	"github.com/aiperf/monitor/pkg/sources/billing/focus"
+	"github.com/aiperf/monitor/pkg/sources/billing/openai"
 )
+
+// apiTimeout bounds one request to a billing API: a page of daily buckets
+// is small, so a slow answer is a stuck one.
+const apiTimeout = 30 * time.Second
 
 // billingHTTPClient is what billing connectors reach their APIs and
 // exports with: bounded connection and header waits; the query's context
@@ -19,6 +25,21 @@ func billingHTTPClient() *http.Client {
 	transport.TLSHandshakeTimeout = 10 * time.Second
 	transport.ResponseHeaderTimeout = 60 * time.Second
 	return &http.Client{Transport: transport}
+}
+
+// billingAPIClient is billingHTTPClient with a bound on each request.
+func billingAPIClient() *http.Client {
+	c := billingHTTPClient()
+	c.Timeout = apiTimeout
+	return c
+}
+
+func openOpenAI(_ context.Context, cfg RoleConfig) (sources.BillingSource, error) {
+	return openai.Open(cfg.Options, cfg.Field, cfg.Secrets, billingAPIClient())
+}
+
+func openAnthropic(_ context.Context, cfg RoleConfig) (sources.BillingSource, error) {
+	return anthropic.Open(cfg.Options, cfg.Field, cfg.Secrets, billingAPIClient())
 }
 
 func openFOCUS(_ context.Context, cfg RoleConfig) (sources.BillingSource, error) {

@@ -25,7 +25,9 @@ var (
 	inferenceConnectors = map[string]inferenceFactory{}
 	servingConnectors   = map[string]servingFactory{}
 	billingConnectors   = map[string]billingFactory{
-		"focus": openFOCUS,
+		"focus":     openFOCUS,
+		"openai":    openOpenAI,
+		"anthropic": openAnthropic,
 	}
 	registryConnectors  = map[string]registryFactory{}
 )
