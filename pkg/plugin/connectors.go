@@ -29,7 +29,7 @@ var (
 		"openai":    openOpenAI,
 		"anthropic": openAnthropic,
 	}
-	registryConnectors  = map[string]registryFactory{}
+	registryConnectors = map[string]registryFactory{}
 )
 
 // unknownConnector is the error for a connector name no factory has.
