@@ -10,6 +10,7 @@ import (
 	"github.com/aiperf/monitor/pkg/sources/billing/anthropic"
 	"github.com/aiperf/monitor/pkg/sources/billing/focus"
 	"github.com/aiperf/monitor/pkg/sources/billing/openai"
+	"github.com/aiperf/monitor/pkg/sources/billing/opencost"
 )
 
 // apiTimeout bounds one request to a billing API: a page of daily buckets
@@ -40,6 +41,10 @@ func openOpenAI(_ context.Context, cfg RoleConfig) (sources.BillingSource, error
 
 func openAnthropic(_ context.Context, cfg RoleConfig) (sources.BillingSource, error) {
 	return anthropic.Open(cfg.Options, cfg.Field, cfg.Secrets, billingAPIClient())
+}
+
+func openOpenCost(_ context.Context, cfg RoleConfig) (sources.BillingSource, error) {
+	return opencost.Open(cfg.Options, cfg.Field, cfg.Secrets, billingAPIClient())
 }
 
 func openFOCUS(_ context.Context, cfg RoleConfig) (sources.BillingSource, error) {

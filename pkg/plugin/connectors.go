@@ -28,6 +28,7 @@ var (
 		"focus":     openFOCUS,
 		"openai":    openOpenAI,
 		"anthropic": openAnthropic,
+		"opencost":  openOpenCost,
 	}
 	registryConnectors = map[string]registryFactory{}
 )
