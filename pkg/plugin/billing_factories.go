@@ -8,6 +8,7 @@ import (
 
 	"github.com/aiperf/monitor/pkg/sources"
 	"github.com/aiperf/monitor/pkg/sources/billing/anthropic"
+	"github.com/aiperf/monitor/pkg/sources/billing/awsce"
 	"github.com/aiperf/monitor/pkg/sources/billing/focus"
 	"github.com/aiperf/monitor/pkg/sources/billing/openai"
 	"github.com/aiperf/monitor/pkg/sources/billing/opencost"
@@ -45,6 +46,10 @@ func openAnthropic(_ context.Context, cfg RoleConfig) (sources.BillingSource, er
 
 func openOpenCost(_ context.Context, cfg RoleConfig) (sources.BillingSource, error) {
 	return opencost.Open(cfg.Options, cfg.Field, cfg.Secrets, billingAPIClient())
+}
+
+func openAWSCostExplorer(ctx context.Context, cfg RoleConfig) (sources.BillingSource, error) {
+	return awsce.Open(ctx, cfg.Options, cfg.Field, cfg.Secrets, apiTimeout)
 }
 
 func openFOCUS(_ context.Context, cfg RoleConfig) (sources.BillingSource, error) {

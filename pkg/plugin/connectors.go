@@ -29,6 +29,7 @@ var (
 		"openai":    openOpenAI,
 		"anthropic": openAnthropic,
 		"opencost":  openOpenCost,
+		"awsce":     openAWSCostExplorer,
 	}
 	registryConnectors = map[string]registryFactory{}
 )
