@@ -54,6 +54,7 @@ func costSummaryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	days := billedDays(b.records)
 	n := newNotes()
 	predictions := map[string]engine.Metric{}
+	counted := ""
 	for _, m := range models {
 		count, from, err := r.predictionsOf(ctx, m, days)
 		if err != nil {
@@ -61,7 +62,7 @@ func costSummaryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		}
 		predictions[m.ID] = count
 		if from != "" {
-			n.add("predictions are " + from + " on the billed days")
+			counted = "; predictions are " + from + " on the billed days"
 		}
 	}
 	if r.Conns.Serving == nil && r.Conns.Inference == nil {
@@ -103,7 +104,7 @@ func costSummaryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		} else {
 			n.add("budgets, business values and the cost-per-prediction target are declared in " + declared + ": " + currency + " charges are not compared with them")
 		}
-		out = append(out, frames.CostSummary(rows, currency, target, "cost summary of "+r.scope()+" in "+currency+" over "+r.Range.String()))
+		out = append(out, frames.CostSummary(rows, currency, target, "cost summary of "+r.scope()+" in "+currency+" over "+r.Range.String()+counted))
 	}
 	for _, f := range out {
 		n.attach(f)

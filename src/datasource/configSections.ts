@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 
+import { BillingSection } from './config/BillingSection';
 import { DemoSection } from './DemoSection';
 import type { AiperfDataSourceOptions, AiperfSecureJsonData } from './types';
 
@@ -13,4 +14,5 @@ export type ConfigSectionProps = DataSourcePluginOptionsEditorProps<AiperfDataSo
  */
 export const CONFIG_SECTIONS: Array<{ id: string; Component: ComponentType<ConfigSectionProps> }> = [
   { id: 'demo', Component: DemoSection },
+  { id: 'billing', Component: BillingSection },
 ];

@@ -1,5 +1,7 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import type { BillingFeed } from './config/billingFeeds';
+
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
 export enum QueryType {
   Latency = 'latency',
@@ -30,7 +32,7 @@ export enum QueryType {
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';
 
-export type CostGroupBy = 'category' | 'model';
+export type CostGroupBy = 'category' | 'model' | 'provider';
 
 /** The query model shared with the Go backend (pkg/query). */
 export interface AiperfQuery extends DataQuery {
@@ -47,6 +49,7 @@ export interface AiperfQuery extends DataQuery {
 /** Non-secret settings (jsonData). Connector sections are added with their connectors. */
 export interface AiperfDataSourceOptions extends DataSourceJsonData {
   demoEnabled?: boolean;
+  billing?: BillingFeed[];
 }
 
 /** Secret settings; they never come back to the browser, only `secureJsonFields` flags do. */
