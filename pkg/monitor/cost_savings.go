@@ -92,9 +92,12 @@ func (r *Request) savingsOf(ctx context.Context, m catalog.Model, t *modelCosts,
 	var rows []frames.SavingsRow
 	if gpuSpend := t.byCategory[sources.CategoryGPU].InexactFloat64(); gpuSpend > 0 && gpu.mean.OK {
 		if monthly := engine.MonthlyRate(engine.IdleGPUSavings(gpuSpend, gpu.mean.Value, target), days); monthly.OK && monthly.Value > 0 {
+			detail := fmt.Sprintf("GPUs %.0f%% busy on average (%s) against a %.0f%% target", gpu.mean.Value*100, gpu.from, target*100)
+			if t.gpuHours > 0 {
+				detail += fmt.Sprintf("; %.0f of %.0f GPU hours billed were idle", t.idleGPUHours, t.gpuHours)
+			}
 			rows = append(rows, frames.SavingsRow{
-				Model: m.ID, Opportunity: "Release idle GPU capacity", Resource: sources.CategoryGPU, MonthlySavings: monthly.Value,
-				Detail: fmt.Sprintf("GPUs %.0f%% busy on average (%s) against a %.0f%% target; %.0f idle GPU hours billed", gpu.mean.Value*100, gpu.from, target*100, t.idleGPUHours),
+				Model: m.ID, Opportunity: "Release idle GPU capacity", Resource: sources.CategoryGPU, MonthlySavings: monthly.Value, Detail: detail,
 			})
 		}
 	}
