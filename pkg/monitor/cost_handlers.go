@@ -87,10 +87,10 @@ func costSummaryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		var rows []frames.CostSummaryRow
 		for _, m := range models {
 			t := totals[m.ID]
-			if t == nil {
-				if b.mixed() {
-					continue // billed in another currency only
-				}
+			switch {
+			case b.mixed() && (t == nil || !t.currencies[currency]):
+				continue // not billed in this currency
+			case t == nil:
 				t = &modelCosts{}
 			}
 			rows = append(rows, s.modelRow(m, t))
