@@ -44,14 +44,12 @@ func join(field, name string) string {
 	return field + "." + name
 }
 
-// ParseSettings reads and validates a feed's options, filling defaults;
-// errors name the setting under field, the feed's jsonData path.
+// ParseSettings reads and validates a file or URL feed's options, filling
+// defaults; errors name the setting under field, the feed's jsonData path.
 func ParseSettings(raw json.RawMessage, field string) (Settings, []CategoryRule, error) {
-	var s Settings
-	if len(raw) > 0 {
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return s, nil, catalog.FieldError{Field: join(field, ""), Problem: "the FOCUS feed's options are not valid JSON for this connector: re-save the settings"}
-		}
+	s, rules, err := ParseCounting(raw, field)
+	if err != nil {
+		return s, nil, err
 	}
 	s.Location = strings.TrimSpace(s.Location)
 	if s.Location == "" {
@@ -67,6 +65,20 @@ func ParseSettings(raw json.RawMessage, field string) (Settings, []CategoryRule,
 	}
 	if s.Format != FormatCSV && s.Format != FormatParquet {
 		return s, nil, catalog.FieldError{Field: join(field, "format"), Problem: fmt.Sprintf("%q is not a FOCUS export format: use csv or parquet (or name the file .csv, .csv.gz, .parquet)", s.Format)}
+	}
+	return s, rules, nil
+}
+
+// ParseCounting reads and validates the options that say how rows are
+// counted, whatever the table (cost column, model tag, category rules): a
+// SQL-backed Table's factory reads its own options beside these and serves
+// them with New.
+func ParseCounting(raw json.RawMessage, field string) (Settings, []CategoryRule, error) {
+	var s Settings
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return s, nil, catalog.FieldError{Field: join(field, ""), Problem: "the FOCUS feed's options are not valid JSON for this connector: re-save the settings"}
+		}
 	}
 	if s.CostColumn == "" {
 		s.CostColumn = DefaultCostColumn
