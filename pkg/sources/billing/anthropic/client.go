@@ -57,8 +57,8 @@ func Open(raw json.RawMessage, field string, secrets map[string]string, client *
 	}, nil
 }
 
-// WithSleep replaces the wait between retries (tests).
-func (c *Connector) WithSleep(sleep func(context.Context, time.Duration) error) *Connector {
+// withSleep replaces the wait between retries (tests).
+func (c *Connector) withSleep(sleep func(context.Context, time.Duration) error) *Connector {
 	c.costs.Sleep, c.used.Sleep = sleep, sleep
 	return c
 }

@@ -85,7 +85,7 @@ func openTest(t *testing.T, api http.Handler, key string, options map[string]any
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.WithSleep(func(_ context.Context, d time.Duration) error {
+	return c.withSleep(func(_ context.Context, d time.Duration) error {
 		if waits != nil {
 			*waits = append(*waits, d)
 		}
@@ -181,7 +181,7 @@ func TestTimeout(t *testing.T) {
 	defer srv.Close()
 	raw, _ := json.Marshal(map[string]any{"url": srv.URL})
 	c, _ := Open(raw, "billing[2]", map[string]string{"adminKey": canary}, &http.Client{Timeout: 50 * time.Millisecond})
-	c.WithSleep(func(context.Context, time.Duration) error { return nil })
+	c.withSleep(func(context.Context, time.Duration) error { return nil })
 	if _, err := c.DailyCosts(t.Context(), nov1, nov3); err == nil || !strings.Contains(err.Error(), "timed out") {
 		t.Errorf("err = %v, want a timeout", err)
 	}

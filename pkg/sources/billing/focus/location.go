@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -134,24 +135,13 @@ func (l location) openError(err error) error {
 // whose query string may hold a signature.
 func describeNetError(err error) string {
 	var uerr *url.Error
-	for e := err; e != nil; {
-		if u, ok := e.(*url.Error); ok {
-			uerr = u
-			break
-		}
-		w, ok := e.(interface{ Unwrap() error })
-		if !ok {
-			break
-		}
-		e = w.Unwrap()
+	if !errors.As(err, &uerr) {
+		return err.Error()
 	}
-	if uerr != nil {
-		if uerr.Timeout() {
-			return "timed out"
-		}
-		return strings.TrimSpace(uerr.Err.Error())
+	if uerr.Timeout() {
+		return "timed out"
 	}
-	return err.Error()
+	return strings.TrimSpace(uerr.Err.Error())
 }
 
 // gunzipIfNeeded decompresses a gzip stream (by its magic bytes) and

@@ -95,7 +95,7 @@ func openTest(t *testing.T, api http.Handler, key string, waits *[]time.Duration
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.WithSleep(func(_ context.Context, d time.Duration) error {
+	return c.withSleep(func(_ context.Context, d time.Duration) error {
 		if waits != nil {
 			*waits = append(*waits, d)
 		}
@@ -149,7 +149,7 @@ func TestAttributionByAPIKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	records, err := c.WithSleep(func(context.Context, time.Duration) error { return nil }).DailyCosts(t.Context(), nov1, nov3)
+	records, err := c.withSleep(func(context.Context, time.Duration) error { return nil }).DailyCosts(t.Context(), nov1, nov3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestTimeoutAndCancellation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.WithSleep(func(context.Context, time.Duration) error { return nil })
+	c.withSleep(func(context.Context, time.Duration) error { return nil })
 	if _, err := c.DailyCosts(t.Context(), nov1, nov3); err == nil || !strings.Contains(err.Error(), "timed out") {
 		t.Errorf("err = %v, want a timeout", err)
 	}

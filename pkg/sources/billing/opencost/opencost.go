@@ -104,8 +104,8 @@ func Open(raw json.RawMessage, field string, secrets map[string]string, client *
 	return c, nil
 }
 
-// WithSleep replaces the wait between retries (tests).
-func (c *Connector) WithSleep(sleep func(context.Context, time.Duration) error) *Connector {
+// withSleep replaces the wait between retries (tests).
+func (c *Connector) withSleep(sleep func(context.Context, time.Duration) error) *Connector {
 	c.api.Sleep = sleep
 	return c
 }

@@ -56,7 +56,7 @@ func openTest(t *testing.T, srv *httptest.Server, options map[string]any, token 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.WithSleep(func(context.Context, time.Duration) error { return nil })
+	return c.withSleep(func(context.Context, time.Duration) error { return nil })
 }
 
 func TestAllocationSplitsIntoCategoriesExactly(t *testing.T) {
