@@ -98,7 +98,7 @@ func TestDailyCostsDeterministic(t *testing.T) {
 	for i := range b {
 		x, y := a[offset+i], b[i]
 		same := x.Amount.Equal(y.Amount)
-		x.Amount, y.Amount = y.Amount, y.Amount
+		x.Amount = y.Amount
 		if !same || x != y {
 			t.Fatalf("record %d differs: %+v vs %+v", i, a[offset+i], b[i])
 		}
