@@ -134,12 +134,12 @@ func (c *capturedLogs) add(level, msg string, args ...any) {
 	defer c.mu.Unlock()
 	c.lines = append(c.lines, fmt.Sprint(level, msg, args))
 }
-func (c *capturedLogs) Debug(msg string, args ...any)         { c.add("debug", msg, args...) }
-func (c *capturedLogs) Info(msg string, args ...any)          { c.add("info", msg, args...) }
-func (c *capturedLogs) Warn(msg string, args ...any)          { c.add("warn", msg, args...) }
-func (c *capturedLogs) Error(msg string, args ...any)         { c.add("error", msg, args...) }
-func (c *capturedLogs) With(...any) log.Logger                { return c }
-func (c *capturedLogs) Level() log.Level                      { return log.Debug }
+func (c *capturedLogs) Debug(msg string, args ...any)          { c.add("debug", msg, args...) }
+func (c *capturedLogs) Info(msg string, args ...any)           { c.add("info", msg, args...) }
+func (c *capturedLogs) Warn(msg string, args ...any)           { c.add("warn", msg, args...) }
+func (c *capturedLogs) Error(msg string, args ...any)          { c.add("error", msg, args...) }
+func (c *capturedLogs) With(...any) log.Logger                 { return c }
+func (c *capturedLogs) Level() log.Level                       { return log.Debug }
 func (c *capturedLogs) FromContext(context.Context) log.Logger { return c }
 
 // Every secure field of every billing connector holds a canary; each API
