@@ -22,6 +22,8 @@ export const testIds = {
   configEditor: {
     container: 'data-testid aiperf-config-editor',
     demoEnabled: 'data-testid aiperf-config-demo',
+    billingFeed: 'data-testid aiperf-config-billing-feed',
+    addBillingFeed: 'data-testid aiperf-config-billing-add',
   },
   driftPanel: {
     container: 'data-testid aiperf-drift-panel',

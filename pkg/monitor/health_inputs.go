@@ -116,17 +116,18 @@ func (r *Request) measureTotal(ctx context.Context, s *modelSeries, needs health
 
 // modelSeries is what the connectors said about one model, window by window.
 type modelSeries struct {
-	model   catalog.Model
-	targets catalog.Targets
-	windows Windows
-	open    bool                        // the last window is still running
-	serving []engine.ServingSummary     // nil: not read
-	util    []engine.UtilizationSummary // with serving
-	md      *modelData                  // nil: not read
-	judge   *qualityJudge
-	spend   *modelSpend          // nil: not read or no budget
-	costs   []sources.CostRecord // the model's charges, for savings; nil: not read
-	notes   []string
+	model    catalog.Model
+	targets  catalog.Targets
+	windows  Windows
+	open     bool                        // the last window is still running
+	serving  []engine.ServingSummary     // nil: not read
+	util     []engine.UtilizationSummary // with serving
+	md       *modelData                  // nil: not read
+	judge    *qualityJudge
+	spend    *modelSpend          // nil: not read or no budget
+	costs    []sources.CostRecord // the model's charges, for savings; nil: not read
+	currency string               // the declared currency spend and savings are counted in
+	notes    []string
 }
 
 // loadSeries reads what the needs ask for over the windows.
@@ -164,19 +165,27 @@ func (r *Request) loadSeries(ctx context.Context, m catalog.Model, w Windows, ne
 	return s, nil
 }
 
-// loadSpend reads the model's charges over the windows.
+// loadSpend reads the model's charges over the windows, in the catalog's
+// declared currency: budgets are declared in it, so a model billed in
+// another is not compared with its budget.
 func (r *Request) loadSpend(ctx context.Context, s *modelSeries, needs healthNeeds) error {
 	if r.Conns.Billing == nil {
 		s.notes = append(s.notes, "no billing source: cost efficiency and savings are not measured")
 		return nil
 	}
-	records, err := r.costRecords(ctx, r.Range.From, r.Range.To)
+	b, err := r.costBill(ctx, r.Range.From, r.Range.To)
 	if err != nil {
 		return err
 	}
+	s.notes = append(s.notes, b.notes...)
+	s.currency = r.Catalog.DeclaredCurrency()
+	if c := costsByModel(b.records, s.currency)[s.model.ID]; c != nil && (!c.singleCurrency() || !c.currencies[s.currency]) {
+		s.notes = append(s.notes, fmt.Sprintf("%s is billed in a currency other than the declared %s: cost efficiency and savings are not measured", s.model.ID, s.currency))
+		return nil
+	}
 	if needs&needCost != 0 {
 		if s.model.BudgetPerMonth > 0 {
-			spend := dailySpendOf(records, s.model.ID)
+			spend := dailySpendOf(b.records, s.model.ID)
 			s.spend = &spend
 		} else {
 			s.notes = append(s.notes, fmt.Sprintf("%s declares no monthly budget: cost efficiency is not scored", s.model.ID))
@@ -184,7 +193,7 @@ func (r *Request) loadSpend(ctx context.Context, s *modelSeries, needs healthNee
 	}
 	if needs&needSavings != 0 {
 		s.costs = []sources.CostRecord{}
-		for _, rec := range records {
+		for _, rec := range b.records {
 			if rec.Model == s.model.ID {
 				s.costs = append(s.costs, rec)
 			}

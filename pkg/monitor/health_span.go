@@ -74,8 +74,12 @@ func (s *modelSeries) inputs(lo, hi int, totals spanTotals) (engine.HealthInputs
 	if s.spend != nil && totals.spend {
 		in.CostVariance = s.spend.variance(from, to, s.model.BudgetPerMonth)
 	}
-	if s.costs != nil && s.util != nil && totals.savings {
-		in.SavingsShare = savingsShare(s.model, s.costs, from, to, s.util[lo:hi], s.targets.Utilisation)
+	if s.costs != nil && totals.savings {
+		var util []engine.UtilizationSummary
+		if s.util != nil {
+			util = s.util[lo:hi]
+		}
+		in.SavingsShare = savingsShare(s.model, s.costs, s.currency, from, to, util, s.targets.Utilisation)
 	}
 	return in, nil
 }

@@ -47,7 +47,9 @@ func (c *counting) Utilization(ctx context.Context, model string, w []sources.Wi
 
 // The Executive page's queries share one data request: each asks the
 // connectors for the same windows of a model once, however many parts of
-// how many queries need them (STYLE.md item 11).
+// how many queries need them (STYLE.md item 11). Cost per prediction counts
+// the served requests of the billed whole days, and the status words read
+// each measure over its lookback: windows of their own, also read once.
 func TestARequestReadsEachModelsWindowsOnce(t *testing.T) {
 	s := newDemoSetup(t, fleetTestNow)
 	c := &counting{InferenceSource: s.conns.Inference, serving: s.conns.Serving, calls: map[string]int{}}

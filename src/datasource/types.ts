@@ -1,6 +1,7 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
 import type { Catalog } from './config/catalog';
+import type { BillingFeed } from './config/billingFeeds';
 
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
 export enum QueryType {
@@ -34,7 +35,7 @@ export enum QueryType {
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';
 
-export type CostGroupBy = 'category' | 'model';
+export type CostGroupBy = 'category' | 'model' | 'provider';
 
 export type FairnessReference = 'best' | 'largest' | 'named';
 
@@ -58,6 +59,7 @@ export interface AiperfQuery extends DataQuery {
 /** Non-secret settings (jsonData): the demo switch and the declared catalog (pkg/plugin/settings.go). */
 export interface AiperfDataSourceOptions extends DataSourceJsonData, Catalog {
   demoEnabled?: boolean;
+  billing?: BillingFeed[];
 }
 
 /** Secret settings; they never come back to the browser, only `secureJsonFields` flags do. */
