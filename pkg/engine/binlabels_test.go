@@ -13,8 +13,16 @@ func TestBinEdgesReadWithoutExponents(t *testing.T) {
 			t.Errorf("format(%v) = %q, want %q", v, got, want)
 		}
 	}
-	got := decileLabels([]int{0, 1, 2}, []float64{6978, 13160})
+	got := groupLabels([]int{0, 1, 2}, []float64{6978, 13160})
 	if want := []string{"< 6978", "[6978, 13.16k)", "≥ 13.16k"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("labels %q, want %q", got, want)
+	}
+}
+
+func TestPointBinsReadAsValues(t *testing.T) {
+	edges := pointEdges([]float64{0, 1})
+	got := groupLabels([]int{0, 1, 2, 2, 3}, edges)
+	if want := []string{"< 0", "= 0", "(0, 1]", "> 1"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("labels %q, want %q", got, want)
 	}
 }

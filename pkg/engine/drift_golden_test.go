@@ -62,14 +62,6 @@ func categoricalRows(values []string) []Row {
 	return rows
 }
 
-func summarize(b *Baseline, rows []Row) *Summary {
-	s := NewSummarizer(b)
-	for i := range rows {
-		s.Add(&rows[i])
-	}
-	return s.Summary()
-}
-
 // Bounds of the histogram approximations (docs/metrics.md): KS from 100
 // quantile bins within 0.01; normed Wasserstein within 0.02.
 const (

@@ -3,7 +3,6 @@ package demo
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 	"time"
 
@@ -82,20 +81,26 @@ func (f *Fleet) Baseline(ctx context.Context, model string) (*engine.Baseline, e
 	return e.baseline, e.err
 }
 
+// buildBaseline streams the baseline window twice: once to sketch the bin
+// edges, once to summarize with them. The rows are regenerated, never held.
 func (f *Fleet) buildBaseline(ctx context.Context, p *profile, w sources.Window) (*engine.Baseline, error) {
-	var rows []engine.Row
-	err := f.Rows(p.spec.ID, w.From, w.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
-		c := *r
-		c.Num, c.Cat, c.Sens = slices.Clone(r.Num), slices.Clone(r.Cat), slices.Clone(r.Sens)
-		rows = append(rows, c)
+	bb, err := engine.NewBaselineBuilder(cloneSchema(p.spec.Schema))
+	if err != nil {
+		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
+	}
+	err = f.Rows(p.spec.ID, w.From, w.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
+		bb.Add(r)
 		return nil
 	}))
 	if err != nil {
 		return nil, err
 	}
-	b, err := engine.NewBaseline(cloneSchema(p.spec.Schema), rows)
+	b, err := bb.Baseline()
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
+	}
+	if b.Summary, err = f.summarize(ctx, p.spec.ID, b, w); err != nil {
+		return nil, err
 	}
 	return b, nil
 }
