@@ -90,8 +90,8 @@ type BaselineProfile struct {
 	// LabelScoreQuantiles quantiles: bins also follow each class, so a
 	// rare class still spreads over many bins.
 	PositiveScores, NegativeScores NumericStats
-	Prediction NumericStats    // regression predictions
-	Summary    *Summary
+	Prediction                     NumericStats // regression predictions
+	Summary                        *Summary
 }
 
 // NewBaseline profiles the baseline rows and summarizes them with the

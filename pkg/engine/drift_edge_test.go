@@ -47,13 +47,13 @@ func TestDriftEdgeCases(t *testing.T) {
 			t.Errorf("%s: score %v leaks a non-finite value", r.Feature, r.Score)
 		}
 	}
-	if r := byName["constant"]; !r.OK || r.Drifted || r.DriftPercent != 0 {
+	if r := byName["constant"]; !r.OK || r.Drifted || r.DriftPercent.Value != 0 {
 		t.Errorf("a constant feature that stays constant has no drift: %+v", r)
 	}
 	if r := byName["allMissing"]; r.OK {
 		t.Errorf("an all-missing feature cannot be scored: %+v", r)
 	}
-	if r := byName["c"]; !r.Drifted || r.DriftPercent < 25 || r.DriftPercent > 100.0/3 {
+	if r := byName["c"]; !r.Drifted || r.DriftPercent.Value < 25 || r.DriftPercent.Value > 100.0/3 {
 		t.Errorf("the unseen category z (a third of the rows) must count as drift: %+v", r)
 	}
 	if n := s.Numeric[2]; n.NonFinite != 30 || n.Count != 270 {

@@ -104,6 +104,41 @@ func tvdNoiseFloor(q []float64, nb, nc int64) float64 {
 	return s / 2
 }
 
+// expectedNoise is the score a distance method reads, on average, between
+// two samples of sizes nb and nc from the baseline's distribution q (the
+// grouped shares gq): PSI ≈ χ²/n ≈ (k−1)(1/nb+1/nc) over k groups; JSD ≈
+// (k−1)(1/nb+1/nc)/8 nats; E|F̂−Ĝ|(x) = √(2/π)·√(F(1−F)(1/nb+1/nc)), which
+// integrated over the inner bins gives Wasserstein's. Tests (KS, χ², Z)
+// account for the sample sizes in their p-values, and TVD is corrected, so
+// they have none.
+func expectedNoise(method string, f binned, q, gq []float64, nb, nc int64) float64 {
+	k := 1/float64(nb) + 1/float64(nc)
+	groups := 0.0
+	for _, share := range gq {
+		if share > 0 {
+			groups++
+		}
+	}
+	switch method {
+	case DriftPSI:
+		return math.Max(0, groups-1) * k
+	case DriftJS:
+		return math.Sqrt(math.Max(0, groups-1) * k / 8)
+	case DriftJS2:
+		return math.Sqrt(math.Max(0, groups-1) * k / 8 / math.Ln2)
+	case DriftWasserstein:
+		spread := func(F float64) float64 { return math.Sqrt(math.Max(0, F*(1-F))) }
+		area, before := 0.0, q[0] // the baseline CDF at the start of bin i
+		for i := 1; i < len(q)-1; i++ {
+			after := before + q[i]
+			area += (f.edges[i] - f.edges[i-1]) * (spread(before) + spread(after)) / 2
+			before = after
+		}
+		return math.Sqrt(2/math.Pi*k) * area / math.Max(f.std, wassersteinStdFloor)
+	}
+	return 0
+}
+
 // psi is Σ(pᵢ−qᵢ)·ln(pᵢ/qᵢ) with ε-smoothed shares; p is the current, q the baseline share.
 func psi(p, q []float64) float64 {
 	s := 0.0

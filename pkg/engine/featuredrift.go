@@ -32,6 +32,11 @@ const (
 	// MinDriftRows is the fewest values a window (and the baseline) needs for
 	// a feature to be scored; smaller windows are marked TooFewRows.
 	MinDriftRows = 30
+	// maxValueGroups is the most distinct baseline values a numeric feature
+	// may have for drift %, PSI and JS to compare it value by value (as
+	// Evidently bins numeric columns with at most 20 values); others use the
+	// baseline's deciles.
+	maxValueGroups = 20
 	// wassersteinStdFloor keeps a constant baseline's normed distance finite
 	// (Evidently: max(std, 0.001)).
 	wassersteinStdFloor = 0.001
@@ -52,18 +57,23 @@ type DriftResult struct {
 	// DriftPercent is the share of the distribution that moved, × 100: the
 	// total variation distance over coarse groups less the sampling noise
 	// expected between two samples of the same distribution (NoiseFloor).
-	DriftPercent float64
+	// Defined whenever both sides have MinDriftRows values, even when the
+	// method's own score is withheld.
+	DriftPercent Metric
 	NoiseFloor   float64 // the drift % two samples of these sizes show with no drift
-	OK           bool    // false: nothing is claimed, Reason says why
-	TooFewRows   bool    // the window or the baseline had fewer than MinDriftRows values
-	Reason       string
+	OK           bool    // the method's score and verdict are measured; false: Reason says why
+	// TooFewRows marks a window too small to score: fewer than MinDriftRows
+	// values, or so few that the method's distance between two samples of
+	// one distribution would, on average, reach half its threshold.
+	TooFewRows bool
+	Reason     string
 }
 
 // binned is one feature as two count vectors over shared bins.
 type binned struct {
 	name                    string
 	numeric                 bool
-	discrete                bool // numeric bins hold one value each (or a gap between values)
+	discrete                bool // few values, each in its own bin: drift % and JS compare them value by value
 	base, cur               []int64
 	edges                   []float64 // numeric only
 	baseOffsets, curOffsets []float64 // numeric only: Σ distance from each bin's anchor
@@ -98,7 +108,7 @@ func FeatureDrift(b *Baseline, cur *Summary, method string) ([]DriftResult, erro
 
 func numericBins(p *NumericProfile, base, cur *NumericSummary) binned {
 	f := binned{name: p.Name, numeric: true, base: base.Counts, cur: cur.Counts, edges: p.Edges,
-		baseOffsets: base.Offsets, curOffsets: cur.Offsets, std: p.Std, discrete: p.Discrete}
+		baseOffsets: base.Offsets, curOffsets: cur.Offsets, std: p.Std, discrete: p.Discrete && len(p.Edges)/2 <= maxValueGroups}
 	values := unionDistinct(base.Distinct, cur.Distinct)
 	f.distinct = len(values)
 	if len(values) > 0 {
@@ -142,13 +152,14 @@ func scoreDrift(f binned, method string) (DriftResult, error) {
 	switch {
 	case nb == 0 || nc == 0:
 		r.Reason = "no values in the baseline or the window"
+		r.DriftPercent = undefinedMetric(r.Reason)
 		return r, nil
 	case nb < MinDriftRows || nc < MinDriftRows:
 		r.TooFewRows = true
 		r.Reason = fmt.Sprintf("too few rows: %d in the baseline, %d in the window (at least %d each)", nb, nc, MinDriftRows)
+		r.DriftPercent = undefinedMetric(r.Reason)
 		return r, nil
 	}
-	r.OK = true
 	q, p := shares(f.base, nb), shares(f.cur, nc)
 	groups := identityGroups(len(q))
 	if f.numeric && !f.discrete {
@@ -157,7 +168,13 @@ func scoreDrift(f binned, method string) (DriftResult, error) {
 	gp, gq := regroup(p, groups), regroup(q, groups)
 	tvd, floor := totalVariation(gp, gq), tvdNoiseFloor(gq, nb, nc)
 	r.NoiseFloor = 100 * floor
-	r.DriftPercent = 100 * math.Max(0, tvd-floor)
+	r.DriftPercent = definedMetric(100 * math.Max(0, tvd-floor))
+	if noise := expectedNoise(method, f, q, gq, nb, nc); noise >= r.Threshold/2 {
+		r.TooFewRows = true
+		r.Reason = fmt.Sprintf("too few rows for %s: two samples of %d and %d rows from one distribution read about %.3g (threshold %g)", method, nb, nc, noise, r.Threshold)
+		return r, nil
+	}
+	r.OK = true
 	switch method {
 	case DriftPSI:
 		r.Score = psi(gp, gq)
@@ -186,7 +203,7 @@ func scoreDrift(f binned, method string) (DriftResult, error) {
 		r.Score, r.PValue = z, definedMetric(pv)
 		r.Drifted = pv < pValueThreshold
 	case DriftTVD:
-		r.Score = r.DriftPercent / 100
+		r.Score = r.DriftPercent.Value / 100
 		r.Drifted = r.Score > distanceThreshold
 	}
 	return r, nil

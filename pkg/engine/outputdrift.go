@@ -38,6 +38,13 @@ func scoreBins(base, cur *ScoreHistogram) binned {
 	f.distinct, f.zeroKey = distinctCap+1, 0
 	if f.discrete {
 		f.distinct, f.zeroKey = occupiedBins(f.base, f.cur)
+		values := 0
+		for _, c := range f.base {
+			if c > 0 {
+				values++
+			}
+		}
+		f.discrete = values <= maxValueGroups
 	}
 	return f
 }
