@@ -76,6 +76,26 @@ func (bb *BaselineBuilder) Add(r *Row) {
 	}
 }
 
+// Merge adds what o has profiled, so rows can be profiled in parallel or
+// where they live and the profiles combined: sketches, moments, ranges,
+// exact values and category counts all merge.
+func (bb *BaselineBuilder) Merge(o *BaselineBuilder) {
+	for i := range bb.numeric {
+		bb.numeric[i].merge(&o.numeric[i])
+	}
+	for i := range bb.categorical {
+		for v, n := range o.categorical[i].counts {
+			bb.categorical[i].addCount(v, n)
+		}
+		bb.categorical[i].truncated = bb.categorical[i].truncated || o.categorical[i].truncated
+	}
+	bb.output.merge(&o.output)
+	if bb.schema.Task == TaskBinary {
+		bb.positive.merge(&o.positive)
+		bb.negative.merge(&o.negative)
+	}
+}
+
 // Profile returns the statistics gathered so far.
 func (bb *BaselineBuilder) Profile() BaselineProfile {
 	var p BaselineProfile
@@ -134,6 +154,30 @@ func (c *columnProfiler) add(v float64) {
 	}
 }
 
+func (c *columnProfiler) merge(o *columnProfiler) {
+	if o.moments.N == 0 {
+		return
+	}
+	if c.moments.N == 0 || o.min < c.min {
+		c.min = o.min
+	}
+	if c.moments.N == 0 || o.max > c.max {
+		c.max = o.max
+	}
+	c.moments.Merge(o.moments)
+	c.sketch.AddCentroidList(o.sketch.Centroids())
+	if c.exact == nil || o.exact == nil {
+		c.exact = nil
+		return
+	}
+	for v, n := range o.exact {
+		c.exact[v] += n
+	}
+	if len(c.exact) > MaxDiscreteValues {
+		c.exact = nil
+	}
+}
+
 // stats reads k-quantiles and quartiles from the sketch, or exactly from the
 // value counts of a discrete column.
 func (c *columnProfiler) stats(k int) NumericStats {
@@ -183,9 +227,11 @@ type categoryCounter struct {
 	truncated bool
 }
 
-func (c *categoryCounter) add(v string) {
+func (c *categoryCounter) add(v string) { c.addCount(v, 1) }
+
+func (c *categoryCounter) addCount(v string, n int64) {
 	if _, ok := c.counts[v]; ok || len(c.counts) < MaxKnownCategories {
-		c.counts[v]++
+		c.counts[v] += n
 		return
 	}
 	c.truncated = true

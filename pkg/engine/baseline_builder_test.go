@@ -78,3 +78,52 @@ func TestStreamingBaselineEqualsTheProfilePath(t *testing.T) {
 		t.Error("a profile's baseline starts with an empty summary; NewBaseline summarizes its rows")
 	}
 }
+
+func TestBinOfCountsTheEdgesAtOrBelow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for n := range 40 {
+		edges := make([]float64, n)
+		for i := range edges {
+			edges[i] = float64(i) + float64(rng.IntN(2))/2
+		}
+		slices.Sort(edges)
+		edges = slices.Compact(edges)
+		for v := -1.0; v < float64(n)+2; v += 0.25 {
+			want := 0
+			for _, e := range edges {
+				if e <= v {
+					want++
+				}
+			}
+			if got := binOf(edges, v); got != want {
+				t.Fatalf("binOf(%v, %v) = %d, want %d", edges, v, got, want)
+			}
+		}
+	}
+}
+
+func TestBaselineBuildersMerge(t *testing.T) {
+	schema := Schema{Task: TaskBinary, Numeric: []string{"x", "flag"}, Categorical: []string{"c"}}
+	rng := rand.New(rand.NewPCG(9, 10))
+	whole, _ := NewBaselineBuilder(schema)
+	halves := [2]*BaselineBuilder{}
+	halves[0], _ = NewBaselineBuilder(schema)
+	halves[1], _ = NewBaselineBuilder(schema)
+	for i := range 20000 {
+		r := Row{Num: []float64{rng.NormFloat64(), float64(rng.IntN(2))}, Cat: []string{[]string{"a", "b"}[rng.IntN(2)]},
+			Score: rng.Float64(), Label: float64(rng.IntN(2)), Labeled: true}
+		whole.Add(&r)
+		halves[i%2].Add(&r)
+	}
+	halves[0].Merge(halves[1])
+	a, b := whole.Profile(), halves[0].Profile()
+	if a.Numeric[0].Count != b.Numeric[0].Count || !slices.Equal(a.Numeric[1].Values, b.Numeric[1].Values) ||
+		math.Abs(a.Numeric[0].Std-b.Numeric[0].Std) > 1e-12 || !slices.Equal(a.Categories[0].Values, b.Categories[0].Values) {
+		t.Fatal("merged builders must profile like one builder")
+	}
+	for i, q := range a.Numeric[0].Quantiles {
+		if math.Abs(q-b.Numeric[0].Quantiles[i]) > 0.01 {
+			t.Errorf("quantile %d: %v whole vs %v merged", i+1, q, b.Numeric[0].Quantiles[i])
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // PredictionDrift compares the distribution of the model's outputs: binary
@@ -216,10 +217,14 @@ func groupLabels(groups []int, edges []float64) []string {
 			labels[g] = "= " + format(edges[first-1])
 		case lo == "" && hi == "":
 			labels[g] = "all values"
+		case lo == "" && strings.HasSuffix(hi, "]"):
+			labels[g] = "≤ " + strings.TrimSuffix(hi, "]")
 		case lo == "":
-			labels[g] = map[bool]string{true: "≤ ", false: "< "}[hi[len(hi)-1] == ']'] + hi[:len(hi)-1]
+			labels[g] = "< " + strings.TrimSuffix(hi, ")")
+		case hi == "" && strings.HasPrefix(lo, "("):
+			labels[g] = "> " + strings.TrimPrefix(lo, "(")
 		case hi == "":
-			labels[g] = map[bool]string{true: "> ", false: "≥ "}[lo[0] == '('] + lo[1:]
+			labels[g] = "≥ " + strings.TrimPrefix(lo, "[")
 		default:
 			labels[g] = lo + ", " + hi
 		}
