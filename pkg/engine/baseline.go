@@ -56,6 +56,7 @@ type NumericProfile struct {
 	Mean, Std           float64   // population std (ddof = 0)
 	DomainLow           float64   // declared domain (Schema.Domains), −Inf when open
 	DomainHigh          float64   // +Inf when open
+	index               binIndex  // finds a value's bin (summarizer)
 }
 
 // CategoricalProfile lists a categorical feature's known values: the first
@@ -77,6 +78,7 @@ type Baseline struct {
 	ScoreEdges  []float64      // binary: inner edges of the score bins (see scorebins.go)
 	Prediction  NumericProfile // regression predictions
 	Summary     *Summary
+	scoreIndex  binIndex
 }
 
 // BaselineProfile is a baseline computed elsewhere: by BaselineBuilder, or
@@ -139,6 +141,7 @@ func NewBaselineFromProfile(schema Schema, p BaselineProfile) (*Baseline, error)
 	switch schema.Task {
 	case TaskBinary:
 		b.ScoreEdges = scoreEdges(schema.Threshold, p.Scores, p.PositiveScores, p.NegativeScores)
+		b.scoreIndex = newBinIndex(b.ScoreEdges)
 	case TaskRegression:
 		b.Prediction = numericProfile("prediction", p.Prediction, Domain{})
 	}
@@ -182,6 +185,7 @@ func numericProfile(name string, st NumericStats, d Domain) NumericProfile {
 	} else {
 		p.Edges = quantileEdges(st.Quantiles)
 	}
+	p.index = newBinIndex(p.Edges)
 	p.Min, p.Max, p.Mean, p.Std = st.Min, st.Max, st.Mean, st.Std
 	pad := 0.1 * (p.Max - p.Min)
 	p.ValidLow, p.ValidHigh = p.Min-pad, p.Max+pad

@@ -127,3 +127,30 @@ func TestBaselineBuildersMerge(t *testing.T) {
 		}
 	}
 }
+
+func TestBinIndexAgreesWithBinarySearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, edges := range [][]float64{
+		quantileEdges(func() []float64 {
+			q := make([]float64, 99)
+			for i := range q {
+				q[i] = math.Pow(float64(i+1)/100, 8) * 1e6 // dense at the bottom, sparse above
+			}
+			return q
+		}()),
+		pointEdges([]float64{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}),
+		scoreEdges(0.5, NumericStats{Count: 3, Values: []float64{0, 0.25, 1}}),
+	} {
+		index := newBinIndex(edges)
+		lo, hi := edges[0]-1, edges[len(edges)-1]+1
+		for range 20000 {
+			v := lo + rng.Float64()*(hi-lo)
+			if rng.IntN(4) == 0 {
+				v = edges[rng.IntN(len(edges))] // on an edge
+			}
+			if got, want := index.find(edges, v), binOf(edges, v); got != want {
+				t.Fatalf("find(%v) = %d, binOf = %d", v, got, want)
+			}
+		}
+	}
+}

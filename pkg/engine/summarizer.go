@@ -70,7 +70,7 @@ func addNumeric(n *NumericSummary, p *NumericProfile, v float64) {
 	}
 	n.Count++
 	n.Moments.Add(v)
-	bin := binOf(p.Edges, v)
+	bin := p.index.find(p.Edges, v)
 	n.Counts[bin]++
 	switch {
 	case len(p.Edges) == 0:
@@ -132,7 +132,7 @@ func (z *Summarizer) addBinary(r *Row) {
 		return
 	}
 	h := s.Scores
-	bin := binOf(h.Edges, p)
+	bin := z.b.scoreIndex.find(h.Edges, p)
 	predicted := 0
 	if p >= z.b.Schema.Threshold {
 		predicted = 1
