@@ -31,12 +31,21 @@ type Model struct {
 	Version               string  `json:"version,omitempty"`
 	Task                  string  `json:"task,omitempty"`
 	PrimaryMetric         string  `json:"primaryMetric,omitempty"`
-	BaselineDays          int     `json:"baselineDays,omitempty"`
+	BaselineDays          int     `json:"baselineDays,omitempty"` // length of the reference window; DefaultBaselineDays when 0
+	BaselineEnd           string  `json:"baselineEnd,omitempty"`  // YYYY-MM-DD, exclusive; empty: the days before the range (rolling)
+	LabelDelayHours       float64 `json:"labelDelayHours,omitempty"`
+	ExpectedGapMinutes    float64 `json:"expectedGapMinutes,omitempty"` // longest normal pause between predictions
 	BusinessValuePerMonth float64 `json:"businessValuePerMonth,omitempty"`
 	BudgetPerMonth        float64 `json:"budgetPerMonth,omitempty"`
 	RetentionDays         int     `json:"retentionDays,omitempty"`
 	Targets               Targets `json:"targets,omitempty"`
 }
+
+// Defaults of the per-model declarations.
+const (
+	DefaultBaselineDays       = 7
+	DefaultExpectedGapMinutes = 60
+)
 
 // Regulation is one entry of the compliance register.
 type Regulation struct {
@@ -54,6 +63,8 @@ type Catalog struct {
 	Targets       Targets      `json:"targets,omitempty"`       // fleet-wide; a model's own targets win
 	MonthlyBudget float64      `json:"monthlyBudget,omitempty"` // USD for the whole fleet
 	Regulations   []Regulation `json:"regulations,omitempty"`
+	// Origins says, per model id, where its facts came from (after WithRegistry).
+	Origins map[string]Origin `json:"-"`
 }
 
 // Model returns the declared model with that id.

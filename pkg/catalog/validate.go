@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"time"
+
+	"github.com/aiperf/monitor/pkg/fault"
 )
 
 // FieldError names a jsonData field, what is wrong with it and how to fix it.
@@ -18,6 +20,10 @@ func (e FieldError) Error() string {
 
 var modelID = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,62}$`)
 
+// ValidID reports whether id is a valid model or feed id: lowercase
+// letters, digits, '.', '_' or '-', at most 63 characters.
+func ValidID(id string) bool { return modelID.MatchString(id) }
+
 // Validate returns every invalid field of the catalog.
 func (c *Catalog) Validate() []FieldError {
 	var errs []FieldError
@@ -26,21 +32,25 @@ func (c *Catalog) Validate() []FieldError {
 		at := fmt.Sprintf("models[%d]", i)
 		switch {
 		case !modelID.MatchString(m.ID):
-			errs = append(errs, FieldError{at + ".id", fmt.Sprintf("must be lowercase letters, digits, '.', '_' or '-' (got %q)", m.ID)})
+			errs = append(errs, FieldError{at + ".id", "must be lowercase letters, digits, '.', '_' or '-' (got " + fault.Echo(m.ID) + ")"})
 		case seen[m.ID]:
-			errs = append(errs, FieldError{at + ".id", fmt.Sprintf("%q is declared twice", m.ID)})
+			errs = append(errs, FieldError{at + ".id", fault.Echo(m.ID) + " is declared twice"})
 		}
 		seen[m.ID] = true
 		if m.Task != "" && m.Task != "binary" && m.Task != "multiclass" && m.Task != "regression" {
-			errs = append(errs, FieldError{at + ".task", fmt.Sprintf("must be binary, multiclass or regression (got %q)", m.Task)})
+			errs = append(errs, FieldError{at + ".task", "must be binary, multiclass or regression (got " + fault.Echo(m.Task) + ")"})
 		}
 		for _, v := range []struct {
 			name  string
 			value float64
-		}{{"businessValuePerMonth", m.BusinessValuePerMonth}, {"budgetPerMonth", m.BudgetPerMonth}, {"retentionDays", float64(m.RetentionDays)}, {"baselineDays", float64(m.BaselineDays)}} {
+		}{{"businessValuePerMonth", m.BusinessValuePerMonth}, {"budgetPerMonth", m.BudgetPerMonth}, {"retentionDays", float64(m.RetentionDays)}, {"baselineDays", float64(m.BaselineDays)},
+			{"labelDelayHours", m.LabelDelayHours}, {"expectedGapMinutes", m.ExpectedGapMinutes}} {
 			if v.value < 0 {
 				errs = append(errs, FieldError{at + "." + v.name, fmt.Sprintf("must be ≥ 0 (got %v)", v.value)})
 			}
+		}
+		if _, err := time.Parse(time.DateOnly, m.BaselineEnd); m.BaselineEnd != "" && err != nil {
+			errs = append(errs, FieldError{at + ".baselineEnd", "must be a date YYYY-MM-DD (got " + fault.Echo(m.BaselineEnd) + ")"})
 		}
 		errs = append(errs, m.Targets.validate(at+".targets")...)
 	}
@@ -55,7 +65,7 @@ func (c *Catalog) Validate() []FieldError {
 		}
 		for name, d := range map[string]string{"lastReview": r.LastReview, "nextReview": r.NextReview} {
 			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
-				errs = append(errs, FieldError{at + "." + name, fmt.Sprintf("must be a date YYYY-MM-DD (got %q)", d)})
+				errs = append(errs, FieldError{at + "." + name, "must be a date YYYY-MM-DD (got " + fault.Echo(d) + ")"})
 			}
 		}
 	}

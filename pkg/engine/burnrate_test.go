@@ -6,60 +6,58 @@ import (
 	"time"
 )
 
-func minuteSteps(end time.Time, minutes int, errorRate func(i int) float64) []ServingStep {
-	steps := make([]ServingStep, minutes)
-	for i := range steps {
-		steps[i] = ServingStep{Start: end.Add(-time.Duration(minutes-i) * time.Minute), Minutes: 1, Requests: 1000, Errors: 1000 * errorRate(minutes-i), Available: true}
+// windowsEnding summarizes per-minute error rates (errorRate(minutesAgo)) at
+// 1000 requests a minute into the burn windows ending now.
+func windowsEnding(errorRate func(ago int) float64) map[time.Duration]ServingSummary {
+	out := map[time.Duration]ServingSummary{}
+	for _, d := range BurnDurations() {
+		var s ServingSummary
+		for ago := 1; ago <= int(d.Minutes()); ago++ {
+			s.Minutes++
+			s.Requests += 1000
+			s.Errors += 1000 * errorRate(ago)
+		}
+		out[d] = s
 	}
-	return steps
+	return out
 }
 
 func TestBurnRateIsErrorRateOverBudget(t *testing.T) {
-	end := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	steps := minuteSteps(end, 60, func(int) float64 { return 0.01 })
-	got := BurnRate(steps, end.Add(-time.Hour), end, 0.995)
+	got := BurnRate(ServingSummary{Minutes: 60, Requests: 60000, Errors: 600}, 0.995)
 	if !got.OK || math.Abs(got.Value-2) > 1e-12 {
 		t.Fatalf("1%% errors against a 0.5%% budget burns at 2×, got %+v", got)
 	}
-	if m := BurnRate(nil, end.Add(-time.Hour), end, 0.995); m.OK {
+	if m := BurnRate(ServingSummary{Minutes: 60}, 0.995); m.OK {
 		t.Fatal("no traffic has no burn rate")
+	}
+	if m := BurnRate(ServingSummary{Requests: 10, Errors: 1}, 1); m.OK {
+		t.Fatal("a 100% objective has no budget to burn")
 	}
 }
 
 func TestFastBurnFiresOnlyWhenBothWindowsExceedTheFactor(t *testing.T) {
-	end := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	// 10% errors in the last 10 minutes, none before: 1h burn = (10×0.1/60)/0.005 ≈ 3.3 < 14.4.
-	recentSpike := minuteSteps(end, 72*60, func(ago int) float64 {
+	recentSpike := windowsEnding(func(ago int) float64 {
 		if ago <= 10 {
 			return 0.1
 		}
 		return 0
 	})
-	if BurnRates(recentSpike, end, 0.995)[0].Firing {
+	if BurnRates(recentSpike, 0.995)[0].Firing {
 		t.Fatal("a 10-minute spike must not fire the 1h/5m condition")
 	}
-	sustained := minuteSteps(end, 72*60, func(ago int) float64 {
+	sustained := windowsEnding(func(ago int) float64 {
 		if ago <= 90 {
 			return 0.1
 		}
 		return 0
 	})
-	r := BurnRates(sustained, end, 0.995)
+	r := BurnRates(sustained, 0.995)
 	if !r[0].Firing || r[0].LongBurn.Value < 14.4 || r[0].ShortBurn.Value < 14.4 {
 		t.Fatalf("90 minutes at 10%% errors burns at 20× on both windows: %+v", r[0])
 	}
 	if r[3].Firing != (r[3].LongBurn.Value > 1 && r[3].ShortBurn.Value > 1) {
 		t.Fatal("the slow condition must need both windows")
-	}
-}
-
-func TestSLACompliance(t *testing.T) {
-	got := SLACompliance([]float64{100, 150, 250, 300}, 200, false)
-	if got.Value != 0.5 {
-		t.Fatalf("two of four latencies under 200 ms: got %v", got.Value)
-	}
-	if SLACompliance(nil, 1, true).OK {
-		t.Fatal("no values, no compliance")
 	}
 }
 

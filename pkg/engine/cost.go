@@ -113,17 +113,3 @@ func OverProvisioningSavings(spend, peakUtilisation, target float64) float64 {
 func ProRated(monthly, days float64) float64 {
 	return monthly * days / DaysPerMonth
 }
-
-// UtilisationProfile is the mean and the peak of utilisation samples (ratios
-// 0..1), the inputs of the savings estimates; undefined without samples.
-func UtilisationProfile(samples []float64) (mean, peak Metric) {
-	if len(samples) == 0 {
-		return Metric{}, Metric{}
-	}
-	sum, highest := 0.0, samples[0]
-	for _, s := range samples {
-		sum += s
-		highest = max(highest, s)
-	}
-	return definedMetric(sum / float64(len(samples))), definedMetric(highest)
-}

@@ -108,11 +108,18 @@ func TestCostProRatedBusinessValue(t *testing.T) {
 	}
 }
 
-func TestSavingsUtilisationProfile(t *testing.T) {
-	mean, peak := UtilisationProfile([]float64{0.2, 0.6, 0.4})
-	assertCostMetric(t, "mean", mean, 0.4)
-	assertCostMetric(t, "peak", peak, 0.6)
-	mean, peak = UtilisationProfile(nil)
-	assertCostUndefined(t, "mean of nothing", mean)
-	assertCostUndefined(t, "peak of nothing", peak)
+func TestResourceUseIsTimeWeightedAndMergeable(t *testing.T) {
+	var a, b ResourceUse
+	a.Add(0.2, 10)
+	a.Add(0.6, 10)
+	b.Add(0.4, 20)
+	a.Merge(b)
+	assertCostMetric(t, "mean", a.Mean(), 0.4)
+	assertCostMetric(t, "peak", a.Max(), 0.6)
+	var none ResourceUse
+	assertCostUndefined(t, "mean of nothing", none.Mean())
+	assertCostUndefined(t, "peak of nothing", none.Max())
+	u := UtilizationSummary{CPU: a}
+	assertCostMetric(t, "busiest", u.Busiest(), 0.6)
+	assertCostUndefined(t, "busiest of nothing", UtilizationSummary{}.Busiest())
 }

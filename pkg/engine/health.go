@@ -39,25 +39,29 @@ const (
 )
 
 // Rule thresholds from DESIGN.md "Alert severities" and the seed defaults.
+// The quality-drop bands scale with the model's declared accuracyDropAlert
+// (the P1 threshold): P0 above twice it, P2 from 0.4 times it, so the
+// default 5% gives the seeds' 10% / 5% / 2%.
 const (
-	QualityDropP0          = 0.10 // drop > 10% vs baseline
-	QualityDropP1          = 0.05 // drop 5–10%
-	QualityDropP2          = 0.02 // drop 2–5%; below is P3
-	DowntimeP0Minutes      = 5    // downtime > 5 min
-	LatencyP1Factor        = 2    // p95 > 2× target
-	DataQualityP2Share     = 0.20 // issues on > 20% of inputs; below is P3
-	CostVarianceP2         = 0.20 // spend > 20% over budget
-	SaturationUtilisation  = 0.95 // peak utilisation at which a resource is saturated
-	DefaultLatencyTargetMs = 200
-	DefaultUtilisationGoal = 0.80
+	DefaultQualityDropAlert = 0.05
+	QualityDropP0Factor     = 2.0
+	QualityDropP2Factor     = 0.4
+	DowntimeP0Minutes       = 5    // downtime > 5 min
+	LatencyP1Factor         = 2    // p95 > 2× target
+	DataQualityP2Share      = 0.20 // issues on > 20% of inputs; below is P3
+	CostVarianceP2          = 0.20 // spend > 20% over budget
+	SaturationUtilisation   = 0.95 // peak utilisation at which a resource is saturated
+	DefaultLatencyTargetMs  = 200
+	DefaultUtilisationGoal  = 0.80
 )
 
 // HealthInputs are the measured facts of one model (or system) in a window.
 // Unknown measurements stay undefined and neither fire rules nor score.
 type HealthInputs struct {
 	QualityDrop           Metric  // relative drop of the primary metric vs baseline (see QualityDrop)
+	QualityDropAlert      float64 // the declared accuracyDropAlert (P1 threshold); 0 means DefaultQualityDropAlert
 	DowntimeMinutes       float64 // minutes the service was unavailable
-	PipelineStopped       bool    // expected predictions stopped arriving
+	PipelineStopped       bool    // no prediction for longer than the model's expected gap
 	LatencyP95Ms          Metric  // measured p95 latency
 	LatencyTargetMs       float64 // p95 target; 0 means DefaultLatencyTargetMs
 	FairnessFailed        bool    // a fairness criterion misses its target (FairnessReport.Failed)
@@ -105,8 +109,9 @@ func QualityDrop(name string, baseline, current Metric) Metric {
 }
 
 // AssessHealth applies the alert-severity rules and scores the six health
-// dimensions. Rule boundaries: quality drop > 10% is P0, 5–10% (5% and 10%
-// included) P1, 2–5% (2% included) P2, above 0 and below 2% P3; data-quality
+// dimensions. Rule boundaries at the default accuracyDropAlert of 5%: quality
+// drop > 10% is P0, 5–10% (5% and 10% included) P1, 2–5% (2% included) P2,
+// above 0 and below 2% P3 (the bands scale with the declared alert); data-quality
 // issues on more than 20% of inputs are P2, on any share up to 20% P3.
 func AssessHealth(in HealthInputs) HealthAssessment {
 	if in.LatencyTargetMs <= 0 {
@@ -114,6 +119,9 @@ func AssessHealth(in HealthInputs) HealthAssessment {
 	}
 	if in.UtilisationTarget <= 0 {
 		in.UtilisationTarget = DefaultUtilisationGoal
+	}
+	if in.QualityDropAlert <= 0 {
+		in.QualityDropAlert = DefaultQualityDropAlert
 	}
 	issues := healthIssues(in)
 	a := HealthAssessment{Severity: SeverityNone, Status: StatusHealthy, Action: ActionMonitor, Issues: issues}
@@ -144,7 +152,7 @@ func healthIssues(in HealthInputs) []HealthIssue {
 		out = append(out, HealthIssue{Severity: s, Rule: rule, Detail: detail, Action: action})
 	}
 	if in.PipelineStopped {
-		add(SeverityP0, "pipeline", "predictions stopped arriving",
+		add(SeverityP0, "pipeline", "no predictions for longer than the expected gap",
 			"Restart the prediction pipeline and check its upstream feeds")
 	}
 	if in.DowntimeMinutes > DowntimeP0Minutes {
@@ -153,12 +161,15 @@ func healthIssues(in HealthInputs) []HealthIssue {
 	}
 	if d := in.QualityDrop; d.OK && d.Value > 0 {
 		detail := fmt.Sprintf("quality %.1f%% below baseline", d.Value*100)
+		// A band includes its lower bound; the slack keeps 0.4 × 5% = 2% in it
+		// despite floating point.
+		const slack = 1e-12
 		switch {
-		case d.Value > QualityDropP0:
+		case d.Value > QualityDropP0Factor*in.QualityDropAlert+slack:
 			add(SeverityP0, "qualityDrop", detail, "Roll back to the last good model version and start retraining")
-		case d.Value >= QualityDropP1:
+		case d.Value >= in.QualityDropAlert-slack:
 			add(SeverityP1, "qualityDrop", detail, "Investigate drift and retrain on recent data")
-		case d.Value >= QualityDropP2:
+		case d.Value >= QualityDropP2Factor*in.QualityDropAlert-slack:
 			add(SeverityP2, "qualityDrop", detail, "Review recent inputs and features for drift")
 		default:
 			add(SeverityP3, "qualityDrop", detail, "Keep monitoring and review at the next scheduled review")

@@ -129,3 +129,16 @@ func TestQualityDropDirection(t *testing.T) {
 		t.Error("drop without a usable baseline must be undefined")
 	}
 }
+
+func TestDeclaredAccuracyDropAlertMovesTheSeverityBands(t *testing.T) {
+	drop := Metric{Value: 0.06, OK: true}
+	if got := AssessHealth(HealthInputs{QualityDrop: drop}).Severity; got != SeverityP1 {
+		t.Fatalf("a 6%% drop at the default 5%% alert is P1, got %s", got)
+	}
+	if got := AssessHealth(HealthInputs{QualityDrop: drop, QualityDropAlert: 0.02}).Severity; got != SeverityP0 {
+		t.Fatalf("a 6%% drop is over twice a 2%% alert: P0, got %s", got)
+	}
+	if got := AssessHealth(HealthInputs{QualityDrop: drop, QualityDropAlert: 0.10}).Severity; got != SeverityP2 {
+		t.Fatalf("a 6%% drop against a 10%% alert is in the P2 band (4–10%%), got %s", got)
+	}
+}

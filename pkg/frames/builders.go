@@ -28,6 +28,16 @@ func New(name, executed string, fields ...*data.Field) *data.Frame {
 	return f
 }
 
+// NewTimeSeries returns a wide time series frame (data plane contract: a
+// time field, then number fields each unique by its labels), which panels,
+// Explore and Grafana Alerting all read.
+func NewTimeSeries(name, executed string, fields ...*data.Field) *data.Frame {
+	f := New(name, executed, fields...)
+	f.Meta.Type = data.FrameTypeTimeSeriesWide
+	f.Meta.TypeVersion = data.FrameTypeVersion{0, 1}
+	return f
+}
+
 // TimeField is the first field of every time series frame.
 func TimeField(times []time.Time) *data.Field {
 	return data.NewField("time", nil, times)

@@ -16,7 +16,7 @@ func Fairness(reports []engine.FairnessReport, executed string) data.Frames {
 		n                       []int64
 		sel, tpr, fpr, ppv, acc []*float64
 		small                   []bool
-		dAttr, criterion        []string
+		dAttr, criterion, ref   []string
 		value                   []*float64
 		target                  []float64
 		pass                    []bool
@@ -29,6 +29,7 @@ func Fairness(reports []engine.FairnessReport, executed string) data.Frames {
 		}
 		for _, d := range r.Disparities {
 			dAttr, criterion, value = append(dAttr, r.Attribute), append(criterion, d.Criterion), append(value, d.Value.Ptr())
+			ref = append(ref, r.Reference)
 			target, pass = append(target, d.Target), append(pass, d.Pass)
 		}
 	}
@@ -49,6 +50,7 @@ func Fairness(reports []engine.FairnessReport, executed string) data.Frames {
 		ValueField("value", "Value", UnitNone, value),
 		ValueField("target", "Target", UnitNone, target),
 		data.NewField("pass", nil, pass),
+		ValueField("reference", "Compared with", "", ref),
 	)
 	return data.Frames{groups, disparities}
 }

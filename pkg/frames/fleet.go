@@ -12,7 +12,7 @@ import (
 type FleetHealthRow struct {
 	Model, Name, Status, Severity string
 	HealthScore                   engine.Metric // 0..100
-	SLAPercent                    engine.Metric // 0..100
+	SLAAttainment                 engine.Metric // share of serving objectives met, 0..1
 	LastIssue, Action             string
 	Dimensions                    []engine.NamedMetric // the six dimensions, 0..100, in engine order
 }
@@ -47,7 +47,7 @@ func FleetHealth(rows []FleetHealthRow, executed string) *data.Frame {
 	}
 	for i, r := range rows {
 		model[i], name[i], status[i], severity[i] = r.Model, r.Name, r.Status, r.Severity
-		score[i], sla[i] = r.HealthScore.Ptr(), r.SLAPercent.Ptr()
+		score[i], sla[i] = r.HealthScore.Ptr(), r.SLAAttainment.Ptr()
 		lastIssue[i], action[i] = r.LastIssue, r.Action
 		for _, d := range r.Dimensions {
 			if values, ok := dims[d.Name]; ok {
@@ -63,7 +63,7 @@ func FleetHealth(rows []FleetHealthRow, executed string) *data.Frame {
 		ValueField("status", "Status", "", status),
 		ValueField("severity", "Severity", "", severity),
 		scoreField,
-		ValueField("slaPercent", "SLA", UnitPercent, sla),
+		ValueField("slaAttainment", "SLA objectives met", UnitPercentUnit, sla),
 		ValueField("lastIssue", "Last issue", "", lastIssue),
 		ValueField("action", "Recommended action", "", action),
 	}
@@ -80,8 +80,10 @@ type HealthTrendPoint struct {
 	Dimensions  []engine.NamedMetric
 }
 
-// HealthTrend builds the wide healthTrend frame: time, healthScore, then the six dimensions.
-func HealthTrend(points []HealthTrendPoint, executed string) *data.Frame {
+// HealthTrend builds the wide healthTrend frame: time, healthScore, then the
+// six dimensions, labelled by the scope (a model id or the fleet) and the
+// dimension so every series is unique for alerting.
+func HealthTrend(points []HealthTrendPoint, scope, executed string) *data.Frame {
 	n := len(points)
 	times, score := make([]time.Time, n), make([]*float64, n)
 	dims := make(map[string][]*float64, len(FleetHealthDimensions))
@@ -97,14 +99,14 @@ func HealthTrend(points []HealthTrendPoint, executed string) *data.Frame {
 		}
 	}
 	scoreField := ValueField("healthScore", "Health score", UnitPercent, score)
-	WithThreshold(scoreField, HealthTarget, false)
+	WithThreshold(WithLabels(scoreField, data.Labels{"model": scope, "dimension": "overall"}), HealthTarget, false)
 	fields := []*data.Field{TimeField(times), scoreField}
 	for _, d := range FleetHealthDimensions {
 		f := ValueField(d, dimensionDisplayNames[d], UnitPercent, dims[d])
-		WithThreshold(f, HealthTarget, false)
+		WithThreshold(WithLabels(f, data.Labels{"model": scope, "dimension": d}), HealthTarget, false)
 		fields = append(fields, f)
 	}
-	return New("healthTrend", executed, fields...)
+	return NewTimeSeries("healthTrend", executed, fields...)
 }
 
 // KPIRow is one key performance indicator against its target.

@@ -9,20 +9,22 @@ import (
 	"github.com/aiperf/monitor/pkg/engine"
 )
 
-// UtilizationSeries is one model's resource utilisation, each value a ratio 0..1.
+// UtilizationSeries is one model's resource utilisation, each value a ratio
+// 0..1, nil where the resource is not measured (a CPU-only model's GPU).
 type UtilizationSeries struct {
 	Time                      []time.Time
-	GPU, CPU, Memory, Storage []float64
+	GPU, CPU, Memory, Storage []*float64
 }
 
 // Utilization builds the wide utilization frame of one model: time, gpu, cpu,
-// memory, storage as ratios, each with a threshold at its target.
+// memory, storage as ratios, each with a threshold at its target and
+// labelled by model and resource so every series is unique for alerting.
 func Utilization(model string, s UtilizationSeries, target float64, executed string) *data.Frame {
-	labels := data.Labels{"model": model}
-	resource := func(name, display string, values []float64) *data.Field {
+	resource := func(name, display string, values []*float64) *data.Field {
+		labels := data.Labels{"model": model, "resource": name}
 		return WithThreshold(WithLabels(ValueField(name, display+" ("+model+")", UnitPercentUnit, values), labels), target, true)
 	}
-	return New("utilization", executed,
+	return NewTimeSeries("utilization", executed,
 		TimeField(s.Time),
 		resource("gpu", "GPU", s.GPU),
 		resource("cpu", "CPU", s.CPU),

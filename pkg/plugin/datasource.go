@@ -1,17 +1,19 @@
-// Package plugin is the SDK glue of the data source: instance settings,
-// query dispatch by queryType, health checks and resource routes. It holds no
-// metric math (pkg/engine) and no API knowledge (pkg/sources).
+// Package plugin is the SDK glue of the data source: instance settings and
+// connections, query dispatch by queryType, the health check, resource
+// routes and error classification. Domain work is pkg/monitor's, metric
+// math pkg/engine's and API knowledge the connectors'.
 package plugin
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/datasource"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
 
-	"github.com/aiperf/monitor/pkg/sources/demo"
+	"github.com/aiperf/monitor/pkg/sources"
 )
 
 var (
@@ -25,32 +27,35 @@ var (
 type Datasource struct {
 	settings    *Settings
 	settingsErr error // invalid settings fail every query with the field errors, not the plugin
-	demo        *demo.Fleet
 	now         func() time.Time
+	conns       sources.Connections // cached decorators over the connectors
+	checks      []roleCheck         // the raw connectors, for the health check
+	catalogs    *catalogs
 	mux         *datasource.QueryTypeMux
+	resources   backend.CallResourceHandler
+	closers     []io.Closer
 }
 
 // NewDatasource builds an instance from its settings. Invalid settings still
 // yield an instance, so queries and the health check can say what to fix.
-func NewDatasource(_ context.Context, cfg backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
-	return newDatasource(cfg, time.Now), nil
+func NewDatasource(ctx context.Context, cfg backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
+	return newDatasource(ctx, cfg, time.Now), nil
 }
 
-func newDatasource(cfg backend.DataSourceInstanceSettings, now func() time.Time) *Datasource {
+func newDatasource(ctx context.Context, cfg backend.DataSourceInstanceSettings, now func() time.Time) *Datasource {
 	d := &Datasource{now: now}
 	d.settings, d.settingsErr = LoadSettings(cfg)
-	if d.settingsErr == nil && d.settings.DemoEnabled {
-		d.demo = demo.New(demo.Options{Now: now})
+	if d.settingsErr == nil {
+		d.connect(ctx)
 	}
 	d.mux = d.newMux()
+	d.resources = d.newResources()
 	return d
 }
 
-// Dispose releases nothing: the instance holds no connections yet.
-func (d *Datasource) Dispose() {}
-
-// QueryData answers each query through the mux; one query's failure never
-// fails the others.
-func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
-	return d.mux.QueryData(ctx, req)
+// Dispose closes the connectors' pools.
+func (d *Datasource) Dispose() {
+	for _, c := range d.closers {
+		_ = c.Close()
+	}
 }

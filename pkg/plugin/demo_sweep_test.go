@@ -21,13 +21,13 @@ var notApplicable = map[[2]string]string{
 	{"fairnessTrend", "recommendation-ai"}: "declares no sensitive attributes",
 }
 
-func TestEveryQueryTypeAnswersOnTheDemoFleet(t *testing.T) {
-	d := newTestDatasource(t)
+func TestEveryQueryTypeAnswersOnTheProvisionedDemo(t *testing.T) {
+	d := newProvisionedDemo(t)
 	for _, info := range query.Types {
 		models := []string{""}
 		if info.NeedsModel {
 			models = nil
-			for _, m := range d.settings.Catalog.Models {
+			for _, m := range demoModels(t, d) {
 				models = append(models, m.ID)
 			}
 		}
@@ -73,4 +73,15 @@ func firstFeature(t *testing.T, d *Datasource, model string) string {
 		t.Fatalf("features of %s: %d %s", model, status, body)
 	}
 	return features[0].Name
+}
+
+// demoModels asks the models resource, as the query editor does.
+func demoModels(t *testing.T, d *Datasource) []modelInfo {
+	t.Helper()
+	status, body := callResource(t, d, "models", "models")
+	var models []modelInfo
+	if status != 200 || json.Unmarshal([]byte(body), &models) != nil || len(models) == 0 {
+		t.Fatalf("models: %d %s", status, body)
+	}
+	return models
 }

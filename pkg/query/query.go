@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/aiperf/monitor/pkg/fault"
 )
 
 // Query is one query of a request, in the shape the browser sends.
@@ -15,15 +17,32 @@ type Query struct {
 	Attribute string   `json:"attribute,omitempty"`
 	Metrics   []string `json:"metrics,omitempty"`
 	Method    string   `json:"method,omitempty"`
-	Source    string   `json:"source,omitempty"`
 	GroupBy   string   `json:"groupBy,omitempty"`
+	// Reference chooses the group fairness disparities compare with: best
+	// (default), largest, or a group named in ReferenceGroup.
+	Reference      string `json:"reference,omitempty"`
+	ReferenceGroup string `json:"referenceGroup,omitempty"`
 }
 
 // Drift methods accepted in `method`; empty means auto.
 var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "js2", "chisquare", "ztest", "tvd"}
 
 // Cost groupings accepted in `groupBy`; empty means category.
-var costGroupings = []string{"category", "model"}
+const (
+	CostGroupByCategory = "category"
+	CostGroupByModel    = "model"
+)
+
+var costGroupings = []string{CostGroupByCategory, CostGroupByModel}
+
+// Fairness reference modes accepted in `reference`; empty means best.
+const (
+	ReferenceBest    = "best"
+	ReferenceLargest = "largest"
+	ReferenceNamed   = "named"
+)
+
+var referenceModes = []string{ReferenceBest, ReferenceLargest, ReferenceNamed}
 
 // Parse decodes a query's JSON and validates it. The query type comes from
 // Grafana's request (it is also in the JSON) so both must agree when both are set.
@@ -45,7 +64,7 @@ func (q Query) Validate() error {
 		if q.QueryType == "" {
 			return fmt.Errorf("queryType is empty: choose a query type in the query editor")
 		}
-		return fmt.Errorf("queryType %q is unknown: choose one of %s", q.QueryType, typeNames())
+		return fmt.Errorf("queryType %s is unknown: choose one of %s", fault.Echo(string(q.QueryType)), typeNames())
 	}
 	if info.NeedsModel && strings.TrimSpace(q.Model) == "" {
 		return fmt.Errorf("model is empty: the %s query needs a model; choose one in the query editor", info.Label)
@@ -54,10 +73,16 @@ func (q Query) Validate() error {
 		return fmt.Errorf("feature is empty: the %s query needs a feature; choose one in the query editor", info.Label)
 	}
 	if q.Method != "" && !contains(driftMethods, q.Method) {
-		return fmt.Errorf("method %q is unknown: use one of %s", q.Method, strings.Join(driftMethods, ", "))
+		return fmt.Errorf("method %s is unknown: use one of %s", fault.Echo(q.Method), strings.Join(driftMethods, ", "))
 	}
 	if q.GroupBy != "" && !contains(costGroupings, q.GroupBy) {
-		return fmt.Errorf("groupBy %q is unknown: use one of %s", q.GroupBy, strings.Join(costGroupings, ", "))
+		return fmt.Errorf("groupBy %s is unknown: use one of %s", fault.Echo(q.GroupBy), strings.Join(costGroupings, ", "))
+	}
+	if q.Reference != "" && !contains(referenceModes, q.Reference) {
+		return fmt.Errorf("reference %s is unknown: use one of %s", fault.Echo(q.Reference), strings.Join(referenceModes, ", "))
+	}
+	if (q.Reference == ReferenceNamed) != (q.ReferenceGroup != "") {
+		return fmt.Errorf("referenceGroup names the group to compare with and goes with reference %q only: set both or neither", ReferenceNamed)
 	}
 	return nil
 }

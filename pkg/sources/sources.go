@@ -1,12 +1,14 @@
 // Package sources defines what connectors return. A connector knows its API
 // and nothing about metrics: inference sources return engine summaries,
-// serving and billing sources return raw series; pkg/engine computes metrics.
+// serving sources serving summaries, billing sources charges, registries
+// declared facts; pkg/engine computes the metrics.
 package sources
 
 import (
 	"context"
 	"time"
 
+	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/engine"
 )
 
@@ -15,29 +17,32 @@ type Window struct {
 	From, To time.Time
 }
 
-// InferenceSource serves prediction logs and labels as mergeable summaries.
+// Length is To − From.
+func (w Window) Length() time.Duration { return w.To.Sub(w.From) }
+
+// InferenceSource serves prediction logs and labels as mergeable summaries,
+// computed where the data lives.
 type InferenceSource interface {
 	// Schema describes the model's features, sensitive attributes and task.
 	Schema(ctx context.Context, model string) (engine.Schema, error)
-	// Baseline returns the reference profile (bin edges, categories, the
-	// baseline summary) that current windows are compared with.
-	Baseline(ctx context.Context, model string) (*engine.Baseline, error)
-	// Summaries returns one summary per window, binned with the baseline's edges.
+	// Baseline profiles the model's predictions in the reference window:
+	// bin edges, categories and the window's own summary.
+	Baseline(ctx context.Context, model string, reference Window) (*engine.Baseline, error)
+	// Summaries returns one summary per window, binned with the baseline's
+	// edges, in one pass over the store. Returned summaries may be shared:
+	// callers must not modify them.
 	Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []Window) ([]*engine.Summary, error)
+	// LastPrediction is the time of the model's latest prediction at or
+	// before the given time; ok is false when it has none.
+	LastPrediction(ctx context.Context, model string, atOrBefore time.Time) (last time.Time, ok bool, err error)
 }
 
-// ServingPoint is one step of a model's serving telemetry.
-type ServingPoint struct {
-	Time                time.Time
-	P50Ms, P95Ms, P99Ms float64
-	Requests, Errors    float64 // counts within the step
-	Available           bool    // the model answered its health check during the step
-}
-
-// UtilizationPoint is one step of resource utilisation, each a ratio 0..1.
-type UtilizationPoint struct {
-	Time                      time.Time
-	GPU, CPU, Memory, Storage float64
+// ServingSource serves runtime telemetry of deployed models.
+type ServingSource interface {
+	// Serving returns one mergeable serving summary per window.
+	Serving(ctx context.Context, model string, windows []Window) ([]engine.ServingSummary, error)
+	// Utilization returns one resource-use summary per window.
+	Utilization(ctx context.Context, model string, windows []Window) ([]engine.UtilizationSummary, error)
 }
 
 // Incident is an interval during which a model was degraded or down.
@@ -49,10 +54,8 @@ type Incident struct {
 	Summary  string
 }
 
-// ServingSource serves runtime telemetry for deployed models.
-type ServingSource interface {
-	Serving(ctx context.Context, model string, from, to time.Time, step time.Duration) ([]ServingPoint, error)
-	Utilization(ctx context.Context, model string, from, to time.Time, step time.Duration) ([]UtilizationPoint, error)
+// IncidentSource serves recorded incidents.
+type IncidentSource interface {
 	Incidents(ctx context.Context, model string, from, to time.Time) ([]Incident, error)
 }
 
@@ -72,4 +75,26 @@ type CostRecord struct {
 // BillingSource serves daily costs.
 type BillingSource interface {
 	DailyCosts(ctx context.Context, from, to time.Time) ([]CostRecord, error)
+}
+
+// RegistrySource serves the models a registry knows, as declared facts the
+// data source settings may override.
+type RegistrySource interface {
+	Models(ctx context.Context) ([]catalog.Model, error)
+}
+
+// HealthChecker is implemented by every connector: it proves the connector
+// reaches its system and says what it checked.
+type HealthChecker interface {
+	CheckHealth(ctx context.Context) (detail string, err error)
+}
+
+// Connections are one data source instance's connectors, one per role; a
+// role nobody configured is nil and its queries say so.
+type Connections struct {
+	Inference InferenceSource
+	Serving   ServingSource
+	Incidents IncidentSource
+	Billing   BillingSource
+	Registry  RegistrySource
 }

@@ -26,7 +26,8 @@ const sharedPlatformPerDay = 38
 // overlapping [from, to), up to yesterday: like a real bill, today's charges
 // are not final yet. Summing a field over records never double-counts:
 // Predictions is set once per model and day (on the compute record), Tokens
-// on the tokens record and IdleGPUHours on the gpu record.
+// on the tokens record and IdleGPUHours on the gpu record. Days before the
+// fleet's history are not billed.
 func (f *Fleet) DailyCosts(ctx context.Context, from, to time.Time) ([]sources.CostRecord, error) {
 	if err := checkRange(from, to); err != nil {
 		return nil, err
@@ -36,12 +37,16 @@ func (f *Fleet) DailyCosts(ctx context.Context, from, to time.Time) ([]sources.C
 	if anchor.Before(end) {
 		end = anchor
 	}
+	first := from.UTC().Truncate(oneDay)
+	if start := historyStart(anchor); first.Before(start) {
+		first = start
+	}
 	var records []sources.CostRecord
-	for d := from.UTC().Truncate(oneDay); d.Before(end); d = d.Add(oneDay) {
+	for d := first; d.Before(end); d = d.Add(oneDay) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, p := range catalog {
+		for _, p := range fleetProfiles {
 			records = append(records, p.dailyCosts(d, anchor)...)
 		}
 		records = append(records, sources.CostRecord{

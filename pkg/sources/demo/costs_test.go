@@ -65,11 +65,11 @@ func TestDailyCostsPredictionsMatchServing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	points, err := f.Serving(context.Background(), CustomerAIAssistant, d, d.Add(oneDay), oneDay)
+	days, err := f.Serving(context.Background(), CustomerAIAssistant, windowsOf(d, d.Add(oneDay), oneDay))
 	if err != nil {
 		t.Fatal(err)
 	}
-	served := points[0].Requests - points[0].Errors
+	served := days[0].Requests - days[0].Errors
 	var predictions, tokens float64
 	for _, r := range records {
 		if r.Model == CustomerAIAssistant {

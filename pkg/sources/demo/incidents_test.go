@@ -43,17 +43,17 @@ func TestIncidentsShowInServing(t *testing.T) {
 	for _, spec := range Models() {
 		p, _ := lookup(spec.ID)
 		for _, o := range p.disruptions(testAnchor.Add(-60*oneDay), testAnchor) {
-			points, err := f.Serving(ctx, spec.ID, o.start, o.end, time.Minute)
+			minutes, err := f.Serving(ctx, spec.ID, windowsOf(o.start, o.end, time.Minute))
 			if err != nil {
 				t.Fatal(err)
 			}
 			var requests, errs float64
-			for _, pt := range points {
-				if pt.Available == o.down {
-					t.Fatalf("%s %s incident at %s: availability %v at %s", spec.ID, o.severity, o.start, pt.Available, pt.Time)
+			for i, m := range minutes {
+				if (m.DownMinutes == 1) != o.down {
+					t.Fatalf("%s %s incident at %s: minute %d up %v, down %v", spec.ID, o.severity, o.start, i, m.UpMinutes, m.DownMinutes)
 				}
-				requests += pt.Requests
-				errs += pt.Errors
+				requests += m.Requests
+				errs += m.Errors
 			}
 			// Errors are rounded at random per minute: allow four standard deviations.
 			if expected := requests * o.errorRate; errs < expected-4*math.Sqrt(expected) {

@@ -3,7 +3,6 @@ package demo
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/aiperf/monitor/pkg/engine"
@@ -22,73 +21,22 @@ func (f *Fleet) Schema(ctx context.Context, model string) (engine.Schema, error)
 	return cloneSchema(p.spec.Schema), ctx.Err()
 }
 
-// BaselineWindow is the reference window of every demo model: the
-// baselineLength days ending baselineEndLead before the anchor, well before
-// any scripted drift.
-func (f *Fleet) BaselineWindow() sources.Window {
-	return baselineWindow(anchorOf(f.now()))
-}
-
-func baselineWindow(anchor time.Time) sources.Window {
-	end := anchor.Add(-baselineEndLead)
-	return sources.Window{From: end.Add(-baselineLength), To: end}
-}
-
-type baselineKey struct {
-	model  string
-	anchor int64
-}
-
-// baselineEntry lets concurrent callers share one computation.
-type baselineEntry struct {
-	once     sync.Once
-	baseline *engine.Baseline
-	err      error
-}
-
-// Baseline returns the model's reference profile built from the rows of
-// BaselineWindow. It is computed once per model and day.
-func (f *Fleet) Baseline(ctx context.Context, model string) (*engine.Baseline, error) {
+// Baseline profiles the model's rows in the reference window. The rows are
+// walked twice, never held: once to sketch the bin edges, once to summarize
+// with them (the demo regenerates the same rows).
+func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Window) (*engine.Baseline, error) {
 	p, err := lookup(model)
 	if err != nil {
 		return nil, err
 	}
-	anchor := anchorOf(f.now())
-	key := baselineKey{model: model, anchor: anchor.Unix()}
-	f.baselinesMu.Lock()
-	e, ok := f.baselines[key]
-	if !ok {
-		// Baselines of earlier days are no longer asked for.
-		for k := range f.baselines {
-			if k.anchor != key.anchor {
-				delete(f.baselines, k)
-			}
-		}
-		e = &baselineEntry{}
-		f.baselines[key] = e
+	if err := f.checkRows([]sources.Window{reference}); err != nil {
+		return nil, err
 	}
-	f.baselinesMu.Unlock()
-
-	e.once.Do(func() { e.baseline, e.err = f.buildBaseline(ctx, p, baselineWindow(anchor)) })
-	if e.err != nil {
-		// A failed (for example cancelled) build is retried by the next caller.
-		f.baselinesMu.Lock()
-		if f.baselines[key] == e {
-			delete(f.baselines, key)
-		}
-		f.baselinesMu.Unlock()
-	}
-	return e.baseline, e.err
-}
-
-// buildBaseline streams the baseline window twice: once to sketch the bin
-// edges, once to summarize with them. The rows are regenerated, never held.
-func (f *Fleet) buildBaseline(ctx context.Context, p *profile, w sources.Window) (*engine.Baseline, error) {
 	bb, err := engine.NewBaselineBuilder(cloneSchema(p.spec.Schema))
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	err = f.Rows(p.spec.ID, w.From, w.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
+	err = f.Rows(p.spec.ID, reference.From, reference.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
 		bb.Add(r)
 		return nil
 	}))
@@ -99,65 +47,63 @@ func (f *Fleet) buildBaseline(ctx context.Context, p *profile, w sources.Window)
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	if b.Summary, err = f.summarize(ctx, p.spec.ID, b, w); err != nil {
-		return nil, err
-	}
-	return b, nil
-}
-
-// Summaries returns one summary per window, binned with baseline (the
-// model's own baseline when nil). Summaries of closed windows (whose labels
-// have all arrived) are cached; they are shared, so callers must not
-// modify them.
-func (f *Fleet) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
-	p, err := lookup(model)
+	summaries, err := f.Summaries(ctx, model, b, []sources.Window{reference})
 	if err != nil {
 		return nil, err
 	}
-	for i, w := range windows {
-		if w.To.Before(w.From) {
-			return nil, fmt.Errorf("demo: window %d ends (%s) before it starts (%s); swap From and To", i, w.To.Format(time.RFC3339), w.From.Format(time.RFC3339))
-		}
+	b.Summary = summaries[0]
+	return b, nil
+}
+
+// Summaries returns one summary per window, binned with the baseline.
+func (f *Fleet) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
+	if _, err := lookup(model); err != nil {
+		return nil, err
 	}
-	if baseline == nil {
-		if baseline, err = f.Baseline(ctx, model); err != nil {
-			return nil, err
-		}
+	if err := f.checkRows(windows); err != nil {
+		return nil, err
 	}
-	now := f.now()
-	anchor := anchorOf(now)
 	out := make([]*engine.Summary, len(windows))
 	for i, w := range windows {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		key := windowKey(model, w.From, w.To, anchor, baseline)
-		if s, ok := f.summaries.get(key); ok {
-			out[i] = s
-			continue
-		}
-		s, err := f.summarize(ctx, model, baseline, w)
+		s := engine.NewSummarizer(baseline)
+		err := f.Rows(model, w.From, w.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
+			s.Add(r)
+			return nil
+		}))
 		if err != nil {
 			return nil, err
 		}
-		if !w.To.Add(p.spec.LabelDelay).After(now) {
-			f.summaries.put(key, s)
-		}
-		out[i] = s
+		out[i] = s.Summary()
 	}
 	return out, nil
 }
 
-func (f *Fleet) summarize(ctx context.Context, model string, baseline *engine.Baseline, w sources.Window) (*engine.Summary, error) {
-	s := engine.NewSummarizer(baseline)
-	err := f.Rows(model, w.From, w.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
-		s.Add(r)
-		return nil
-	}))
-	if err != nil {
-		return nil, err
+// LastPrediction finds the model's latest row at or before at, looking back
+// a day (the demo models predict every hour).
+func (f *Fleet) LastPrediction(ctx context.Context, model string, at time.Time) (time.Time, bool, error) {
+	if _, err := lookup(model); err != nil {
+		return time.Time{}, false, err
 	}
-	return s.Summary(), nil
+	if now := f.now(); at.After(now) {
+		at = now
+	}
+	for bucket := at.UTC().Truncate(time.Hour); !bucket.Before(at.Add(-oneDay)); bucket = bucket.Add(-time.Hour) {
+		var last time.Time
+		end := earlier(bucket.Add(time.Hour), at.Add(time.Nanosecond))
+		err := f.Rows(model, bucket, end, cancellable(ctx, func(ts time.Time, _ *engine.Row) error {
+			last = ts
+			return nil
+		}))
+		if err != nil || !last.IsZero() {
+			return last, !last.IsZero(), err
+		}
+	}
+	return time.Time{}, false, nil
+}
+
+// checkRows bounds the rows one call simulates.
+func (f *Fleet) checkRows(windows []sources.Window) error {
+	return checkWindows(windows, time.Hour, int64(maxRowsPerCall/f.rowsPerHour), "hours of predictions")
 }
 
 // cancellable wraps emit so that a row walk stops soon after ctx is done.

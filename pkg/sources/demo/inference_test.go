@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/aiperf/monitor/pkg/engine"
+	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
 )
 
@@ -33,87 +33,68 @@ func TestSchemaIsACopy(t *testing.T) {
 	}
 }
 
-func TestBaselineIsSharedAndWindowed(t *testing.T) {
-	f := newTestFleet()
-	w := f.BaselineWindow()
-	if !w.To.Equal(testAnchor.Add(-30*oneDay)) || w.To.Sub(w.From) != 14*oneDay {
-		t.Fatalf("baseline window %v..%v, want the 14 days ending 30 days before the anchor", w.From, w.To)
+func TestCatalogDeclaresTheBaselineWindow(t *testing.T) {
+	models, err := newTestFleet().Models(context.Background())
+	if err != nil || len(models) != 5 {
+		t.Fatalf("models %v, error %v", models, err)
 	}
-	var wg sync.WaitGroup
-	got := make([]*engine.Baseline, 4)
-	for i := range got {
-		wg.Go(func() {
-			b, err := f.Baseline(context.Background(), FraudDetection)
-			if err != nil {
-				t.Error(err)
-			}
-			got[i] = b
-		})
-	}
-	wg.Wait()
-	for _, b := range got {
-		if b == nil || b != got[0] {
-			t.Fatal("concurrent Baseline calls built different baselines")
+	want := testAnchor.Add(-30 * oneDay).Format(time.DateOnly)
+	for _, m := range models {
+		if m.BaselineEnd != want || m.BaselineDays != 14 {
+			t.Fatalf("%s: baseline %d days ending %s, want the 14 days ending %s, before any scripted drift", m.ID, m.BaselineDays, m.BaselineEnd, want)
 		}
 	}
 }
 
-func TestSummariesCacheClosedWindowsOnly(t *testing.T) {
+func TestBaselineProfilesTheReferenceWindow(t *testing.T) {
 	f := newTestFleet()
-	ctx := context.Background()
-	closed := sources.Window{From: testAnchor.Add(-5 * oneDay), To: testAnchor.Add(-4 * oneDay)}
-	open := sources.Window{From: testNow.Add(-2 * time.Hour), To: testNow} // labels still arriving
-	first, err := f.Summaries(ctx, RecommendationAI, nil, []sources.Window{closed, open})
+	w := baselineWindow(testAnchor)
+	b, err := f.Baseline(context.Background(), FraudDetection, w)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := f.Summaries(ctx, RecommendationAI, nil, []sources.Window{closed, open})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if first[0] != second[0] {
-		t.Error("the closed window was summarised twice")
-	}
-	if first[1] == second[1] {
-		t.Error("the open window was served from the cache")
-	}
-	if n := f.summaries.len(); n != 1 {
-		t.Errorf("cache holds %d summaries, want 1", n)
+	if want := int64(len(collectRows(t, f, FraudDetection, w.From, w.To))); b.Summary.Rows != want {
+		t.Fatalf("the baseline summarises %d rows, the window holds %d", b.Summary.Rows, want)
 	}
 }
 
-func TestSummaryCacheIsBounded(t *testing.T) {
-	c := newSummaryCache(2)
-	keys := []summaryKey{{model: "a"}, {model: "b"}, {model: "c"}}
-	for _, k := range keys {
-		c.put(k, &engine.Summary{})
+func TestLastPrediction(t *testing.T) {
+	f := newTestFleet()
+	last, ok, err := f.LastPrediction(context.Background(), RiskAssessment, testNow.Add(time.Hour))
+	if err != nil || !ok || last.After(testNow) || testNow.Sub(last) > 5*time.Minute {
+		t.Fatalf("latest prediction %s (ok %v, err %v); want one in the minutes before now %s", last, ok, err, testNow)
 	}
-	if _, ok := c.get(keys[0]); ok || c.len() != 2 {
-		t.Fatalf("cache of size 2 holds %d entries after 3 puts, oldest present: %v", c.len(), ok)
+	rows := collectRows(t, f, RiskAssessment, testNow.Add(-time.Hour), testNow)
+	if !last.Equal(rows[len(rows)-1].ts) {
+		t.Fatalf("latest prediction %s, the last row is at %s", last, rows[len(rows)-1].ts)
 	}
-	if _, ok := c.get(keys[2]); !ok {
-		t.Fatal("newest entry evicted")
+	if _, ok, _ := f.LastPrediction(context.Background(), RiskAssessment, historyStart(testAnchor).Add(-oneDay)); ok {
+		t.Fatal("before the history there is no prediction")
 	}
 }
 
 func TestSummariesErrors(t *testing.T) {
 	f := newTestFleet()
 	ctx := context.Background()
-	if _, err := f.Summaries(ctx, "nope", nil, hourlyWindows(testAnchor.Add(-oneDay), 1)); err == nil || !strings.Contains(err.Error(), "valid model ids") {
-		t.Errorf("unknown model: %v", err)
+	b, err := f.Baseline(ctx, RiskAssessment, baselineWindow(testAnchor))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Summaries(ctx, "nope", b, hourlyWindows(testAnchor.Add(-oneDay), 1)); err == nil || !fault.IsUser(err) || !strings.Contains(err.Error(), "it simulates risk-assessment") {
+		t.Errorf("unknown model: want a user error listing the demo models, got %v", err)
 	}
 	reversed := []sources.Window{{From: testAnchor, To: testAnchor.Add(-time.Hour)}}
-	if _, err := f.Summaries(ctx, RiskAssessment, nil, reversed); err == nil || !strings.Contains(err.Error(), "window 0") {
+	if _, err := f.Summaries(ctx, RiskAssessment, b, reversed); err == nil || !strings.Contains(err.Error(), "window 0") {
 		t.Errorf("reversed window: %v", err)
 	}
-	if _, err := f.Baseline(ctx, "nope"); err == nil {
+	if _, err := f.Baseline(ctx, "nope", baselineWindow(testAnchor)); err == nil {
 		t.Error("Baseline of an unknown model: want an error")
 	}
 }
 
 func TestSummariesHonourCancellation(t *testing.T) {
 	f := newTestFleet()
-	b, err := f.Baseline(context.Background(), RiskAssessment)
+	b, err := f.Baseline(context.Background(), RiskAssessment, baselineWindow(testAnchor))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +103,7 @@ func TestSummariesHonourCancellation(t *testing.T) {
 	if _, err := f.Summaries(ctx, RiskAssessment, b, hourlyWindows(testAnchor.Add(-oneDay), 24)); !errors.Is(err, context.Canceled) {
 		t.Errorf("Summaries on a cancelled context: %v", err)
 	}
-	if _, err := New(Options{Now: func() time.Time { return testNow }}).Baseline(ctx, RiskAssessment); !errors.Is(err, context.Canceled) {
+	if _, err := f.Baseline(ctx, RiskAssessment, baselineWindow(testAnchor)); !errors.Is(err, context.Canceled) {
 		t.Errorf("Baseline on a cancelled context: %v", err)
 	}
 }
@@ -131,13 +112,12 @@ func BenchmarkSummaries30DaysHourly(b *testing.B) {
 	ctx := context.Background()
 	windows := hourlyWindows(testAnchor.Add(-30*oneDay), 30*24)
 	f := newTestFleet()
-	baseline, err := f.Baseline(ctx, RiskAssessment)
+	baseline, err := f.Baseline(ctx, RiskAssessment, baselineWindow(testAnchor))
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		// A fresh fleet each time measures generation, not the cache.
-		if _, err := New(Options{Now: func() time.Time { return testNow }}).Summaries(ctx, RiskAssessment, baseline, windows); err != nil {
+		if _, err := f.Summaries(ctx, RiskAssessment, baseline, windows); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -35,8 +35,8 @@ type ModelSpec struct {
 // Models returns the declared facts of every demo model, in catalog order.
 // The result is a fresh copy; callers may modify it.
 func Models() []ModelSpec {
-	specs := make([]ModelSpec, len(catalog))
-	for i, p := range catalog {
+	specs := make([]ModelSpec, len(fleetProfiles))
+	for i, p := range fleetProfiles {
 		specs[i] = p.spec
 		specs[i].Schema = cloneSchema(p.spec.Schema)
 	}

@@ -31,10 +31,10 @@ type profile struct {
 	tokenPricePer1k   float64
 }
 
-// catalog lists the demo fleet. Parameters are chosen so that each model
+// fleetProfiles lists the demo fleet. Parameters are chosen so that each model
 // shows its story on the pages: see the per-model row generators for the
 // prediction-level behaviours and serving.go for the runtime ones.
-var catalog = []*profile{
+var fleetProfiles = []*profile{
 	{
 		spec: riskAssessmentSpec, row: riskAssessmentRow,
 		requestsPerMinute: 40, p50Ms: 45, latencySigma: 0.45, errorRate: 0.002, incidentsPerDay: 0.1,
@@ -78,7 +78,7 @@ const (
 )
 
 func init() {
-	for _, p := range catalog {
+	for _, p := range fleetProfiles {
 		p.seed = hashString(p.spec.ID)
 	}
 }

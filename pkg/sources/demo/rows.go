@@ -33,7 +33,11 @@ func (f *Fleet) Rows(model string, from, to time.Time, emit func(ts time.Time, r
 		Cat:  make([]string, len(p.spec.Schema.Categorical)),
 		Sens: make([]string, len(p.spec.Schema.Sensitive)),
 	}
-	for bucket := from.UTC().Truncate(time.Hour); bucket.Before(to); bucket = bucket.Add(time.Hour) {
+	first := from.UTC().Truncate(time.Hour)
+	if start := historyStart(anchor); first.Before(start) {
+		first = start
+	}
+	for bucket := first; bucket.Before(to); bucket = bucket.Add(time.Hour) {
 		if err := f.bucketRows(p, bucket, from, to, now, anchor, r, emit); err != nil {
 			return err
 		}

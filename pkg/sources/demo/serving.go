@@ -2,26 +2,33 @@ package demo
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"time"
 
+	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/sources"
 )
 
-// Serving telemetry is simulated per minute and aggregated into steps:
-// counts add up, latency percentiles are request-weighted means of the
-// per-minute percentiles (which keeps p50 ≤ p95 ≤ p99), and a step is
-// available only if every minute in it was.
+// Serving telemetry is simulated per minute: request and error counts, a
+// latency histogram (each minute's log-normal latency spread over
+// Prometheus-style buckets) and the availability probe's outcome. Windows
+// add minutes up, so a window's percentiles come from its merged buckets.
 
-// Log-normal quantile factors: pXX = p50·e^(zσ).
-const (
-	z95 = 1.6449
-	z99 = 2.3263
-)
+// latencyBounds are the histogram's upper bounds in ms: ×1.1 from 1 ms to
+// about 60 s, fine enough that interpolated percentiles are within a few
+// percent of the true ones.
+var latencyBounds = exponentialBounds(1, 1.1, 116)
 
-// maxPoints bounds one series so a mistyped step cannot exhaust memory.
-const maxPoints = 100_000
+func exponentialBounds(start, factor float64, n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = start * math.Pow(factor, float64(i))
+	}
+	return out
+}
+
+// ctxCheckMinutes is how many simulated minutes pass between cancellation checks.
+const ctxCheckMinutes = 256
 
 // latencyRegression is how much slower recommendation-ai gets after its
 // release (p95 roughly doubles), ramping in over the rollout.
@@ -34,7 +41,7 @@ func latencyOnset(anchor time.Time) time.Time { return anchor.Add(-latencyLead) 
 
 type minuteSample struct {
 	requests, errors float64
-	p50, p95, p99    float64
+	median           float64 // ms; latency is log-normal with the profile's sigma
 	up               bool
 }
 
@@ -58,55 +65,96 @@ func (p *profile) minute(t, anchor time.Time, active *disruption) minuteSample {
 		requests: requests,
 		// Rounding at random keeps low error rates from vanishing at low traffic.
 		errors: math.Floor(requests*math.Min(1, errorRate) + uniform(p.seed, key, chErrorRounding)),
-		p50:    median,
-		p95:    median * math.Exp(z95*p.latencySigma),
-		p99:    median * math.Exp(z99*p.latencySigma),
+		median: median,
 		up:     up,
 	}
 }
 
-// Serving returns the model's latency, traffic, errors and availability in
-// steps of step (at least one minute) aligned to multiples of step. The
-// series ends at Options.Now; the step containing it covers the minutes so far.
-func (f *Fleet) Serving(ctx context.Context, model string, from, to time.Time, step time.Duration) ([]sources.ServingPoint, error) {
+// addLatency spreads a minute's requests over the buckets by the log-normal
+// distribution's probability mass in each; buckets beyond ±6σ get nothing.
+func addLatency(h *engine.LatencyHistogram, requests, median, sigma float64) {
+	if requests == 0 {
+		return
+	}
+	mu := math.Log(median)
+	cdf := func(bound float64) float64 {
+		return 0.5 * math.Erfc(-(math.Log(bound)-mu)/(sigma*math.Sqrt2))
+	}
+	lo, hi := math.Exp(mu-6*sigma), math.Exp(mu+6*sigma)
+	below := 0.0
+	for i, b := range h.Bounds {
+		switch {
+		case math.IsInf(b, 1):
+			h.Counts[i] += requests * (1 - below)
+			return
+		case b < lo:
+			continue
+		}
+		c := cdf(b)
+		h.Counts[i] += requests * (c - below)
+		below = c
+		if b > hi {
+			h.Counts[i] += requests * (1 - below) // the negligible tail, so counts add up
+			return
+		}
+	}
+}
+
+// Serving returns one summary per window; windows end at the last full
+// minute before now, and minutes before the fleet's history are empty.
+func (f *Fleet) Serving(ctx context.Context, model string, windows []sources.Window) ([]engine.ServingSummary, error) {
 	p, err := lookup(model)
 	if err != nil {
 		return nil, err
 	}
-	now := f.now()
-	steps, end, err := stepsOf(from, to, step, now)
-	if err != nil || len(steps) == 0 {
+	if err := checkWindows(windows, time.Minute, maxMinutesPerCall, "minutes of telemetry"); err != nil {
 		return nil, err
 	}
+	now := f.now()
 	anchor := anchorOf(now)
-	step = step.Truncate(time.Minute)
-	disruptions := p.disruptions(steps[0], end)
-	points := make([]sources.ServingPoint, 0, len(steps))
-	for _, start := range steps {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		pt := sources.ServingPoint{Time: start, Available: true}
-		var w50, w95, w99, plain50, plain95, plain99, minutes float64
-		for t := start; t.Before(earlier(start.Add(step), end)); t = t.Add(time.Minute) {
+	out := make([]engine.ServingSummary, len(windows))
+	simulated := 0
+	for i, w := range windows {
+		from, to := f.minutesOf(w, now, anchor)
+		s := engine.ServingSummary{Latency: engine.NewLatencyHistogram(latencyBounds)}
+		disruptions := p.disruptions(from, to)
+		for t := from; t.Before(to); t = t.Add(time.Minute) {
+			if simulated++; simulated%ctxCheckMinutes == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
 			m := p.minute(t, anchor, activeDisruption(disruptions, t))
-			pt.Requests += m.requests
-			pt.Errors += m.errors
-			pt.Available = pt.Available && m.up
-			w50 += m.p50 * m.requests
-			w95 += m.p95 * m.requests
-			w99 += m.p99 * m.requests
-			plain50, plain95, plain99 = plain50+m.p50, plain95+m.p95, plain99+m.p99
-			minutes++
+			s.Minutes++
+			s.Requests += m.requests
+			s.Errors += m.errors
+			addLatency(&s.Latency, m.requests, m.median, p.latencySigma)
+			if m.up {
+				s.UpMinutes++
+			} else {
+				s.DownMinutes++
+			}
 		}
-		if pt.Requests > 0 {
-			pt.P50Ms, pt.P95Ms, pt.P99Ms = w50/pt.Requests, w95/pt.Requests, w99/pt.Requests
-		} else {
-			pt.P50Ms, pt.P95Ms, pt.P99Ms = plain50/minutes, plain95/minutes, plain99/minutes
-		}
-		points = append(points, pt)
+		out[i] = s
 	}
-	return points, nil
+	return out, ctx.Err()
+}
+
+// minutesOf clips a window to whole minutes inside the fleet's history and
+// before now.
+func (f *Fleet) minutesOf(w sources.Window, now, anchor time.Time) (time.Time, time.Time) {
+	from := w.From.UTC().Truncate(time.Minute)
+	if w.From.After(from) {
+		from = from.Add(time.Minute)
+	}
+	if start := historyStart(anchor); from.Before(start) {
+		from = start
+	}
+	to := earlier(w.To.UTC(), now.UTC()).Truncate(time.Minute)
+	if to.Before(from) {
+		to = from
+	}
+	return from, to
 }
 
 func activeDisruption(disruptions []disruption, t time.Time) *disruption {
@@ -116,35 +164,4 @@ func activeDisruption(disruptions []disruption, t time.Time) *disruption {
 		}
 	}
 	return nil
-}
-
-// checkRange rejects a reversed time range.
-func checkRange(from, to time.Time) error {
-	if to.Before(from) {
-		return fmt.Errorf("demo: time range ends (%s) before it starts (%s); swap from and to", to.Format(time.RFC3339), from.Format(time.RFC3339))
-	}
-	return nil
-}
-
-// stepsOf returns the starts of the steps covering [from, to), aligned to
-// multiples of step so that overlapping ranges share their points, and the
-// end of the simulated minutes: to, or the minute after now if earlier.
-func stepsOf(from, to time.Time, step time.Duration, now time.Time) ([]time.Time, time.Time, error) {
-	if err := checkRange(from, to); err != nil {
-		return nil, to, err
-	}
-	if step < time.Minute {
-		return nil, to, fmt.Errorf("demo: step %s is below the minimum; use a step of at least 1m", step)
-	}
-	step = step.Truncate(time.Minute)
-	first := from.UTC().Truncate(step)
-	if n := to.Sub(first) / step; n > maxPoints {
-		return nil, to, fmt.Errorf("demo: %d points of %s exceed the limit of %d; use a larger step or a shorter range", n, step, maxPoints)
-	}
-	end := earlier(to, now.Truncate(time.Minute).Add(time.Minute))
-	var steps []time.Time
-	for t := first; t.Before(end); t = t.Add(step) {
-		steps = append(steps, t)
-	}
-	return steps, end, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/sources"
 )
 
@@ -34,36 +35,39 @@ func (p *profile) utilizationAt(t, anchor time.Time) utilizationSample {
 	return s
 }
 
-// Utilization returns the model's GPU, CPU, memory and storage utilisation
-// (ratios 0..1, means over each step's minutes, ending at Options.Now).
-// CPU-only models report a GPU utilisation of 0.
-func (f *Fleet) Utilization(ctx context.Context, model string, from, to time.Time, step time.Duration) ([]sources.UtilizationPoint, error) {
+// Utilization returns the model's GPU, CPU, memory and storage use per
+// window, sampled every minute up to now. A CPU-only model's GPU is not
+// measured (it has none), not zero.
+func (f *Fleet) Utilization(ctx context.Context, model string, windows []sources.Window) ([]engine.UtilizationSummary, error) {
 	p, err := lookup(model)
 	if err != nil {
 		return nil, err
 	}
-	now := f.now()
-	steps, end, err := stepsOf(from, to, step, now)
-	if err != nil {
+	if err := checkWindows(windows, time.Minute, maxMinutesPerCall, "minutes of telemetry"); err != nil {
 		return nil, err
 	}
+	now := f.now()
 	anchor := anchorOf(now)
-	step = step.Truncate(time.Minute)
-	points := make([]sources.UtilizationPoint, 0, len(steps))
-	for _, start := range steps {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		var sum utilizationSample
-		minutes := 0.0
-		for t := start; t.Before(earlier(start.Add(step), end)); t = t.Add(time.Minute) {
+	out := make([]engine.UtilizationSummary, len(windows))
+	simulated := 0
+	for i, w := range windows {
+		from, to := f.minutesOf(w, now, anchor)
+		var u engine.UtilizationSummary
+		for t := from; t.Before(to); t = t.Add(time.Minute) {
+			if simulated++; simulated%ctxCheckMinutes == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
 			s := p.utilizationAt(t, anchor)
-			sum.gpu, sum.cpu, sum.memory, sum.storage = sum.gpu+s.gpu, sum.cpu+s.cpu, sum.memory+s.memory, sum.storage+s.storage
-			minutes++
+			if p.gpus > 0 {
+				u.GPU.Add(s.gpu, 1)
+			}
+			u.CPU.Add(s.cpu, 1)
+			u.Memory.Add(s.memory, 1)
+			u.Storage.Add(s.storage, 1)
 		}
-		points = append(points, sources.UtilizationPoint{
-			Time: start, GPU: sum.gpu / minutes, CPU: sum.cpu / minutes, Memory: sum.memory / minutes, Storage: sum.storage / minutes,
-		})
+		out[i] = u
 	}
-	return points, nil
+	return out, ctx.Err()
 }

@@ -1,0 +1,67 @@
+package monitor
+
+import (
+	"context"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/aiperf/monitor/pkg/engine"
+	"github.com/aiperf/monitor/pkg/frames"
+	"github.com/aiperf/monitor/pkg/sources"
+)
+
+// fleetHealthFrames answers `fleetHealth`: each model's status, severity,
+// recommended action, SLA attainment and health score from the
+// alert-severity rules applied to its measurements over the range; the
+// same measurements, per window, make `healthTrend`.
+func fleetHealthFrames(ctx context.Context, r *Request) (data.Frames, error) {
+	models, err := r.fleetModels()
+	if err != nil {
+		return nil, err
+	}
+	var byModel map[string][]sources.Incident
+	if r.Conns.Incidents != nil {
+		if byModel, err = r.incidentsOf(ctx, models); err != nil {
+			return nil, err
+		}
+	}
+	w := hoursOf(r.Range)
+	rows := make([]frames.FleetHealthRow, 0, len(models))
+	notes := newNotes()
+	for _, m := range models {
+		h, err := r.measureHealth(ctx, m, w)
+		if err != nil {
+			return nil, err
+		}
+		notes.add(h.notes...)
+		a := engine.AssessHealth(h.total)
+		rows = append(rows, frames.FleetHealthRow{
+			Model: m.ID, Name: m.Name, Status: string(a.Status), Severity: string(a.Severity),
+			HealthScore: a.Score, SLAAttainment: h.sla.met, LastIssue: lastIssue(a, byModel[m.ID]), Action: a.Action, Dimensions: a.Dimensions,
+		})
+	}
+	f := frames.FleetHealth(rows, "health of "+r.scope()+" over "+r.Range.String())
+	notes.attach(f)
+	return data.Frames{f}, nil
+}
+
+// lastIssue is the summary of the incident still open, else of the latest
+// one, else the most severe rule that fired.
+func lastIssue(a engine.HealthAssessment, incidents []sources.Incident) string {
+	var latest *sources.Incident
+	for i, inc := range incidents {
+		switch {
+		case latest == nil, inc.Resolved.IsZero() && !latest.Resolved.IsZero():
+			latest = &incidents[i]
+		case inc.Resolved.IsZero() == latest.Resolved.IsZero() && inc.Started.After(latest.Started):
+			latest = &incidents[i]
+		}
+	}
+	if latest != nil {
+		return latest.Summary
+	}
+	if len(a.Issues) > 0 {
+		return a.Issues[0].Detail
+	}
+	return ""
+}

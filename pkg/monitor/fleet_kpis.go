@@ -1,0 +1,119 @@
+package monitor
+
+import (
+	"context"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/aiperf/monitor/pkg/engine"
+	"github.com/aiperf/monitor/pkg/frames"
+)
+
+// KPI ids of the kpis frame.
+const (
+	kpiUptime            = "uptime"
+	kpiResponseTime      = "responseTimeP95"
+	kpiAccuracyDrift     = "accuracyDrift"
+	kpiCostPerPrediction = "costPerPrediction"
+	kpiMTTR              = "mttr"
+)
+
+// kpisFrames answers `kpis`: the executive KPIs of the models in scope
+// against the fleet targets. Serving telemetry of every model is merged, so
+// uptime and p95 weigh each model by its time and traffic (p95 from the
+// merged latency buckets); accuracy drift is the worst model's drop.
+func kpisFrames(ctx context.Context, r *Request) (data.Frames, error) {
+	models, err := r.fleetModels()
+	if err != nil {
+		return nil, err
+	}
+	w := hoursOf(r.Range)
+	notes := newNotes()
+	t := r.fleetTargets()
+	var rows []frames.KPIRow
+
+	if r.Conns.Serving != nil {
+		var pooled engine.ServingSummary
+		var worstP95 engine.Metric
+		pooledOK := true
+		for _, m := range models {
+			summaries, err := r.servingOf(ctx, m.ID, w.List)
+			if err != nil {
+				return nil, err
+			}
+			total, err := engine.MergeServing(summaries...)
+			if err != nil {
+				return nil, err
+			}
+			if p := engine.SummarizeServing(total).LatencyP95Ms; p.OK && (!worstP95.OK || p.Value > worstP95.Value) {
+				worstP95 = p
+			}
+			if pooledOK && pooled.Merge(total) != nil {
+				// Runtimes with different latency buckets cannot be pooled.
+				pooledOK = false
+			}
+		}
+		fleet := engine.SummarizeServing(pooled)
+		p95 := fleet.LatencyP95Ms
+		if !pooledOK {
+			p95 = worstP95
+			notes.add("the models' latency histograms have different buckets: response time is the slowest model's p95")
+		}
+		rows = append(rows,
+			frames.KPIRow{KPI: kpiUptime, Value: fleet.Availability, Target: t.Uptime, Unit: frames.UnitPercentUnit, HigherIsBetter: true},
+			frames.KPIRow{KPI: kpiResponseTime, Value: p95, Target: t.P95LatencyMs, Unit: frames.UnitMs})
+	} else {
+		notes.add("no serving source: uptime and response time are not shown")
+	}
+
+	if r.Conns.Inference != nil {
+		drift := engine.Metric{}
+		for _, m := range models {
+			h, err := r.measureHealth(ctx, m, w)
+			if err != nil {
+				return nil, err
+			}
+			if d := h.total.QualityDrop; d.OK && (!drift.OK || d.Value > drift.Value) {
+				drift = d
+			}
+		}
+		rows = append(rows, frames.KPIRow{KPI: kpiAccuracyDrift, Value: drift, Target: t.AccuracyDropAlert, Unit: frames.UnitPercentUnit})
+	} else {
+		notes.add("no inference-log source: accuracy drift is not shown")
+	}
+
+	if r.Conns.Billing != nil {
+		records, err := r.costRecords(ctx, r.Range.From, r.Range.To)
+		if err != nil {
+			return nil, err
+		}
+		totals := costsByModel(records)
+		var spend, predictions float64
+		for _, m := range models {
+			if c := totals[m.ID]; c != nil {
+				spend, predictions = spend+c.spend, predictions+c.predictions
+			}
+		}
+		rows = append(rows, frames.KPIRow{KPI: kpiCostPerPrediction, Value: engine.CostPerPrediction(spend, predictions), Target: t.CostPerPrediction, Unit: frames.UnitUSD})
+	} else {
+		notes.add("no billing source: cost per prediction is not shown")
+	}
+
+	if r.Conns.Incidents != nil {
+		byModel, err := r.incidentsOf(ctx, models)
+		if err != nil {
+			return nil, err
+		}
+		var intervals []engine.IncidentInterval
+		for _, m := range models {
+			intervals = append(intervals, intervalsOf(byModel[m.ID])...)
+		}
+		mttr := engine.IncidentStatsOver(intervals, r.Range.From, r.Range.To).MTTRMinutes
+		rows = append(rows, frames.KPIRow{KPI: kpiMTTR, Value: mttr, Target: t.MTTRMinutes, Unit: "m"})
+	} else {
+		notes.add("no incident source: MTTR is not shown")
+	}
+	f := frames.KPIs(rows, "KPIs of "+r.scope()+" over "+r.Range.String())
+	notes.attach(f)
+	return data.Frames{f}, nil
+}

@@ -1,0 +1,6 @@
+//go:build !race
+
+package plugin
+
+// raceSlowdown widens timing limits under the race detector only.
+const raceSlowdown = 1
