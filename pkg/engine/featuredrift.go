@@ -140,7 +140,7 @@ func scoreDrift(f binned, method string) (DriftResult, error) {
 	if method == "" || method == DriftAuto {
 		method = autoMethod(f.numeric, nb, f.distinct)
 	}
-	r := DriftResult{Feature: f.name, Method: method, Threshold: thresholdOf(method)}
+	r := DriftResult{Feature: f.name, Method: method, Threshold: thresholdOf(method), LogBase: logBaseOf(method)}
 	switch method {
 	case DriftPSI, DriftKS, DriftWasserstein, DriftJS, DriftJS2, DriftChiSquare, DriftZTest, DriftTVD:
 	default:
@@ -188,10 +188,6 @@ func scoreDrift(f binned, method string) (DriftResult, error) {
 		r.Score = w / math.Max(f.std, wassersteinStdFloor)
 		r.Drifted = r.Score > distanceThreshold
 	case DriftJS, DriftJS2:
-		r.LogBase = math.E
-		if method == DriftJS2 {
-			r.LogBase = 2
-		}
 		r.Score = jensenShannon(gp, gq, r.LogBase)
 		r.Drifted = r.Score >= distanceThreshold
 	case DriftChiSquare:
@@ -227,6 +223,17 @@ func autoMethod(numeric bool, n int64, u int) string {
 	default:
 		return DriftZTest
 	}
+}
+
+// logBaseOf is the logarithm base a method's distance is stated in.
+func logBaseOf(method string) float64 {
+	switch method {
+	case DriftJS:
+		return math.E
+	case DriftJS2:
+		return 2
+	}
+	return 0
 }
 
 func thresholdOf(method string) float64 {
