@@ -16,6 +16,12 @@ const BaselineQuantiles = 100
 // be binned value by value (exact KS, Wasserstein, χ² and Z-test).
 const MaxDiscreteValues = 50
 
+// MaxDiscreteScores is the most distinct values a binary model's baseline
+// scores may have to be binned value by value: rounded scores and the
+// leaves of a small tree ensemble then rank with exact ties (AUC and PR-AUC
+// exact); the bins stay as many as the quantile bins would be.
+const MaxDiscreteScores = 200
+
 // MaxCategories is how many of a categorical feature's most frequent
 // baseline values are counted one by one; the other known values share one
 // "other" count, and values the baseline never had an "unseen" count.
@@ -32,7 +38,7 @@ const MaxKnownCategories = 100_000
 type NumericStats struct {
 	Count     int64     // finite values
 	Quantiles []float64 // the 1st … (k−1)th k-quantiles, ascending (k = BaselineQuantiles; ScoreQuantiles for scores)
-	Values    []float64 // every distinct value, ascending, when there are at most MaxDiscreteValues; nil otherwise
+	Values    []float64 // every distinct value, ascending, when there are at most MaxDiscreteValues (MaxDiscreteScores for scores); nil otherwise
 	Q1, Q3    float64   // quartiles (numpy's linear interpolation)
 	Min, Max  float64
 	Mean, Std float64 // population std (ddof = 0)

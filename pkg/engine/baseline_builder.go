@@ -16,7 +16,7 @@ const sketchCompression = 200
 // BaselineBuilder profiles baseline rows one at a time, in memory that does
 // not grow with the number of rows: per numeric column a t-digest (a
 // mergeable quantile sketch), its moments, range and up to MaxDiscreteValues
-// exact values; per categorical feature its value counts, capped at
+// exact values (MaxDiscreteScores for scores); per categorical feature its value counts, capped at
 // MaxKnownCategories. Baseline() then fixes the bins; summarize the same rows
 // a second time with NewSummarizer to get the baseline summary.
 type BaselineBuilder struct {
@@ -36,12 +36,13 @@ func NewBaselineBuilder(schema Schema) (*BaselineBuilder, error) {
 	if schema.Threshold == 0 {
 		schema.Threshold = 0.5
 	}
-	bb := &BaselineBuilder{schema: schema, output: newColumnProfiler()}
+	bb := &BaselineBuilder{schema: schema, output: newColumnProfiler(MaxDiscreteValues)}
 	if schema.Task == TaskBinary {
-		bb.positive, bb.negative = newColumnProfiler(), newColumnProfiler()
+		bb.output = newColumnProfiler(MaxDiscreteScores)
+		bb.positive, bb.negative = newColumnProfiler(MaxDiscreteScores), newColumnProfiler(MaxDiscreteScores)
 	}
 	for range schema.Numeric {
-		bb.numeric = append(bb.numeric, newColumnProfiler())
+		bb.numeric = append(bb.numeric, newColumnProfiler(MaxDiscreteValues))
 	}
 	for range schema.Categorical {
 		bb.categorical = append(bb.categorical, categoryCounter{counts: map[string]int64{}})
@@ -127,11 +128,12 @@ type columnProfiler struct {
 	sketch   *tdigest.TDigest
 	moments  Moments
 	min, max float64
-	exact    map[float64]int64 // nil once the column has more than MaxDiscreteValues values
+	exact    map[float64]int64 // nil once the column has more than maxExact values
+	maxExact int
 }
 
-func newColumnProfiler() columnProfiler {
-	return columnProfiler{sketch: tdigest.NewWithCompression(sketchCompression), exact: map[float64]int64{}}
+func newColumnProfiler(maxExact int) columnProfiler {
+	return columnProfiler{sketch: tdigest.NewWithCompression(sketchCompression), exact: map[float64]int64{}, maxExact: maxExact}
 }
 
 func (c *columnProfiler) add(v float64) {
@@ -148,7 +150,7 @@ func (c *columnProfiler) add(v float64) {
 	c.sketch.Add(v, 1)
 	if c.exact != nil {
 		c.exact[v]++
-		if len(c.exact) > MaxDiscreteValues {
+		if len(c.exact) > c.maxExact {
 			c.exact = nil
 		}
 	}
@@ -173,7 +175,7 @@ func (c *columnProfiler) merge(o *columnProfiler) {
 	for v, n := range o.exact {
 		c.exact[v] += n
 	}
-	if len(c.exact) > MaxDiscreteValues {
+	if len(c.exact) > c.maxExact {
 		c.exact = nil
 	}
 }

@@ -29,7 +29,7 @@ func calibrationEdges() []float64 {
 }
 
 // scoreEdges are the score bins' inner edges: the baseline's score values
-// (discrete scores) or the quantiles of all its scores and of each class's,
+// (at most MaxDiscreteScores of them) or the quantiles of all its scores and of each class's,
 // a point bin at each calibration edge so the reliability bins can be
 // closed on either side, and the decision threshold, so the label-free
 // estimate splits no bin.
