@@ -39,6 +39,12 @@ def frame(rng, n, shift, numeric, categorical, decimals):
     return pd.DataFrame(cols)
 
 
+def row_group_rows(features):
+    """About 1.3M cells per row group: a reader that decodes one row group at
+    a time holds the same memory whatever the width."""
+    return max(4096, 1_310_720 // features)
+
+
 def main():
     out, rows = Path(sys.argv[1]), int(sys.argv[2])
     features = int(sys.argv[3]) if len(sys.argv) > 3 else 20
@@ -47,7 +53,9 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(424242)
     for name, shift in (("reference", 0.0), ("current", 1.0)):
-        frame(rng, rows // 2, shift, numeric, categorical, decimals).to_parquet(out / f"{name}.parquet", engine="pyarrow", index=False, row_group_size=65536)
+        frame(rng, rows // 2, shift, numeric, categorical, decimals).to_parquet(
+            out / f"{name}.parquet", engine="pyarrow", index=False, row_group_size=row_group_rows(features),
+            use_dictionary=categorical)  # numbers plain-encoded, categories as dictionaries
     (out / "schema.json").write_text(json.dumps({"numeric": numeric, "categorical": categorical}) + "\n")
 
 

@@ -8,6 +8,9 @@
 # runs a second time on twice the rows to show its memory stays flat) and
 # WIDE_ROWS × 1,000 features.
 #
+# Each case's two JSON results are kept beside its data (evidently.json,
+# engine.json), so compare.py can be rerun on them.
+#
 # Usage: tests/bench/run.sh [ROWS] [WIDE_ROWS]   (defaults 1000000 and 100000)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -39,14 +42,14 @@ status=0
 narrow=$(generate "$rows" 20)
 double=$(generate "$((rows * 2))" 20)
 echo "bench: evidently and engine on $rows rows × 20 features" >&2
-evidently=$(cd "$here" && "$venv/bin/python" run_evidently.py "$narrow")
-engine=$("$bin" "$narrow")
+evidently=$(cd "$here" && "$venv/bin/python" run_evidently.py "$narrow" | tee "$narrow/evidently.json")
+engine=$("$bin" "$narrow" | tee "$narrow/engine.json")
 engine2x=$("$bin" "$double")
 "$venv/bin/python" "$here/compare.py" "$rows rows × 20 features" "$evidently" "$engine" "$engine2x" || status=1
 
 wide=$(generate "$wide_rows" 1000)
 echo "bench: evidently and engine on $wide_rows rows × 1000 features" >&2
-evidently=$(cd "$here" && "$venv/bin/python" run_evidently.py "$wide")
-engine=$("$bin" "$wide")
+evidently=$(cd "$here" && "$venv/bin/python" run_evidently.py "$wide" | tee "$wide/evidently.json")
+engine=$("$bin" "$wide" | tee "$wide/engine.json")
 "$venv/bin/python" "$here/compare.py" "$wide_rows rows × 1000 features" "$evidently" "$engine" || status=1
 exit $status

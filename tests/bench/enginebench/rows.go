@@ -15,8 +15,9 @@ import (
 	"github.com/aiperf/monitor/pkg/engine"
 )
 
-// batchRows is how many rows the reader decodes and hands over at a time.
-const batchRows = 4096
+// batchCells bounds the values in one batch of rows, so a wide file is read
+// in shorter batches and memory does not grow with the number of columns.
+const batchCells = 1 << 17
 
 // columns maps the schema onto the file's columns.
 type columns struct {
@@ -58,7 +59,8 @@ func streamRows(path string, schema engine.Schema, consumers ...func(*engine.Row
 		return 0, fmt.Errorf("open %s (regenerate the data with gen_data.py): %w", path, err)
 	}
 	defer pf.Close()
-	props := pqarrow.ArrowReadProperties{BatchSize: batchRows}
+	batchRows := min(4096, max(256, batchCells/(len(schema.Numeric)+len(schema.Categorical)+2)))
+	props := pqarrow.ArrowReadProperties{BatchSize: int64(batchRows)}
 	fileSchema := pf.MetaData().Schema
 	for _, name := range schema.Categorical {
 		if i := fileSchema.ColumnIndexByName(name); i >= 0 {
@@ -81,7 +83,7 @@ func streamRows(path string, schema engine.Schema, consumers ...func(*engine.Row
 	batches := 2 * len(consumers)
 	full, free := make(chan []engine.Row, batches), make(chan []engine.Row, batches)
 	for range batches {
-		free <- newBatch(len(cols.num), len(cols.cat))
+		free <- newBatch(batchRows, len(cols.num), len(cols.cat))
 	}
 	decoded := make(chan error, 1)
 	go func() {
@@ -118,8 +120,8 @@ func streamRows(path string, schema engine.Schema, consumers ...func(*engine.Row
 	return n, <-decoded
 }
 
-func newBatch(numeric, categorical int) []engine.Row {
-	rows := make([]engine.Row, batchRows)
+func newBatch(size, numeric, categorical int) []engine.Row {
+	rows := make([]engine.Row, size)
 	for i := range rows {
 		rows[i] = engine.Row{Num: make([]float64, numeric), Cat: make([]string, categorical), Labeled: true}
 	}
