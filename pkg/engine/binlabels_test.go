@@ -26,3 +26,18 @@ func TestPointBinsReadAsValues(t *testing.T) {
 		t.Errorf("labels %q, want %q", got, want)
 	}
 }
+
+func TestDistributionOfADiscreteFeatureShowsItsValues(t *testing.T) {
+	b, err := NewBaseline(numericSchema, numericRows([]float64{0, 0, 0, 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := FeatureDistribution(b, summarize(b, numericRows([]float64{1, 1, 2, 2})), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Distribution{Labels: []string{"= 0", "= 1", "> 1"}, Baseline: []float64{0.75, 0.25, 0}, Current: []float64{0, 0.5, 0.5}}
+	if !reflect.DeepEqual(d, want) {
+		t.Errorf("distribution %+v, want %+v", d, want)
+	}
+}

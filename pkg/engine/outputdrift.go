@@ -166,7 +166,7 @@ func FeatureDistribution(b *Baseline, cur *Summary, feature string) (Distributio
 		if p.Discrete {
 			groups = identityGroups(len(q))
 		}
-		return Distribution{Labels: groupLabels(groups, p.Edges), Baseline: regroup(q, groups), Current: regroup(c, groups)}, nil
+		return withoutEmptyGroups(Distribution{Labels: groupLabels(groups, p.Edges), Baseline: regroup(q, groups), Current: regroup(c, groups)}), nil
 	}
 	for i, p := range b.Categorical {
 		if p.Name != feature {
@@ -182,6 +182,20 @@ func FeatureDistribution(b *Baseline, cur *Summary, feature string) (Distributio
 		return Distribution{Labels: append(append([]string{}, p.Categories[:shown]...), "other"), Baseline: regroup(q, groups), Current: regroup(c, groups)}, nil
 	}
 	return Distribution{}, fmt.Errorf("feature %q is not in the model's schema", feature)
+}
+
+// withoutEmptyGroups drops the groups neither window has values in (the
+// gaps between a discrete feature's values, the ranges beyond its baseline).
+func withoutEmptyGroups(d Distribution) Distribution {
+	var out Distribution
+	for i, label := range d.Labels {
+		if d.Baseline[i] > 0 || d.Current[i] > 0 {
+			out.Labels = append(out.Labels, label)
+			out.Baseline = append(out.Baseline, d.Baseline[i])
+			out.Current = append(out.Current, d.Current[i])
+		}
+	}
+	return out
 }
 
 // groupLabels names each group of bins by its value range; a group that is
