@@ -33,7 +33,7 @@ def main():
     data = Path(sys.argv[1])
     schema = json.loads((data / "schema.json").read_text())
     features = schema["numeric"] + schema["categorical"]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     ref = pd.read_parquet(data / "reference.parquet")
     cur = pd.read_parquet(data / "current.parquet")
     t1 = time.perf_counter()
@@ -52,7 +52,7 @@ def main():
         Dataset.from_pandas(ref, data_definition=definition),
     )
     results = snapshot.dict()["metrics"]
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     drift, quality = {}, {}
     for m in results:
         config = m["config"]
@@ -70,6 +70,7 @@ def main():
         "rows": len(ref) + len(cur),
         "readSeconds": round(t1 - t0, 3),
         "reportSeconds": round(t2 - t1, 3),
+        "cpuSeconds": round(c2 - c0, 3),
         "peakMB": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "drift": drift,
         "quality": quality,

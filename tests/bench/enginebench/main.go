@@ -34,6 +34,7 @@ type driftResult struct {
 type result struct {
 	Rows    int64                  `json:"rows"`
 	Seconds float64                `json:"seconds"`
+	CPU     float64                `json:"cpuSeconds"`
 	PeakMB  float64                `json:"peakMB"`
 	Drift   map[string]driftResult `json:"drift"`
 	Quality map[string]float64     `json:"quality"`
@@ -103,7 +104,7 @@ func run(dir string) (result, error) {
 	}
 	res.Rows = ref.rows + cur.rows
 	res.Seconds = time.Since(start).Seconds()
-	res.PeakMB = peakMB()
+	res.CPU, res.PeakMB = usage()
 	return res, nil
 }
 
@@ -120,13 +121,15 @@ func readSchema(path string) (engine.Schema, error) {
 		Numeric: names.Numeric, Categorical: names.Categorical}, nil
 }
 
-// peakMB is the process's peak resident memory (getrusage maxrss, in KiB on Linux).
-func peakMB() float64 {
+// usage is the process's CPU seconds (user + system) and peak resident
+// memory (getrusage; maxrss is in KiB on Linux).
+func usage() (cpuSeconds, peakMB float64) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+		return 0, 0
 	}
-	return float64(ru.Maxrss) / 1024
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return cpu.Seconds(), float64(ru.Maxrss) / 1024
 }
 
 // report computes drift for every feature (auto method) and binary quality.
