@@ -34,16 +34,16 @@ func TestAssessHealthSeverityBoundaries(t *testing.T) {
 		{"p95 over target up to 2×", HealthInputs{LatencyP95Ms: healthMetric(400)}, SeverityP2, StatusWarning, "latencySla"},
 		{"p95 over 2× target", HealthInputs{LatencyP95Ms: healthMetric(401)}, SeverityP1, StatusDegraded, "latencyCritical"},
 		{"p95 over 2× custom target", HealthInputs{LatencyP95Ms: healthMetric(101), LatencyTargetMs: 50}, SeverityP1, StatusDegraded, "latencyCritical"},
-		{"fairness passed", HealthInputs{FailedFairnessCriteria: []NamedMetric{{"gender", healthMetric(0)}}}, SeverityNone, StatusHealthy, ""},
-		{"fairness failed", HealthInputs{FailedFairnessCriteria: []NamedMetric{{"age", healthMetric(0)}, {"gender", healthMetric(2)}}}, SeverityP1, StatusDegraded, "fairness"},
-		{"utilisation 94%", HealthInputs{Utilisation: []NamedMetric{{"gpu", healthMetric(0.94)}}}, SeverityNone, StatusHealthy, ""},
-		{"utilisation saturated", HealthInputs{Utilisation: []NamedMetric{{"cpu", healthMetric(0.5)}, {"gpu", healthMetric(0.95)}}}, SeverityP1, StatusDegraded, "saturation"},
+		{"fairness passed", HealthInputs{FailedFairnessCriteria: []NamedMetric{{Name: "gender", Metric: healthMetric(0)}}}, SeverityNone, StatusHealthy, ""},
+		{"fairness failed", HealthInputs{FailedFairnessCriteria: []NamedMetric{{Name: "age", Metric: healthMetric(0)}, {Name: "gender", Metric: healthMetric(2)}}}, SeverityP1, StatusDegraded, "fairness"},
+		{"utilisation 94%", HealthInputs{Utilisation: []NamedMetric{{Name: "gpu", Metric: healthMetric(0.94)}}}, SeverityNone, StatusHealthy, ""},
+		{"utilisation saturated", HealthInputs{Utilisation: []NamedMetric{{Name: "cpu", Metric: healthMetric(0.5)}, {Name: "gpu", Metric: healthMetric(0.95)}}}, SeverityP1, StatusDegraded, "saturation"},
 		{"data quality 20%", HealthInputs{DataQualityIssueShare: healthMetric(0.20)}, SeverityP3, StatusHealthy, "dataQualityMinor"},
 		{"data quality 21%", HealthInputs{DataQualityIssueShare: healthMetric(0.21)}, SeverityP2, StatusWarning, "dataQualityMajor"},
 		{"data quality clean", HealthInputs{DataQualityIssueShare: healthMetric(0)}, SeverityNone, StatusHealthy, ""},
 		{"cost variance 20%", HealthInputs{CostVariance: healthMetric(0.20)}, SeverityNone, StatusHealthy, ""},
 		{"cost variance 21%", HealthInputs{CostVariance: healthMetric(0.21)}, SeverityP2, StatusWarning, "budgetVariance"},
-		{"degrading", HealthInputs{Degrading: []NamedMetric{{"latencyP95", healthMetric(1)}}}, SeverityP2, StatusWarning, "degradationTrend"},
+		{"degrading", HealthInputs{Degrading: []NamedMetric{{Name: "latencyP95", Metric: healthMetric(1)}}}, SeverityP2, StatusWarning, "degradationTrend"},
 		{"estimated drop", HealthInputs{EstimatedQualityDrop: healthMetric(0.05)}, SeverityP2, StatusWarning, "estimatedQualityDrop"},
 		{"dataset drift", HealthInputs{DriftShare: healthMetric(0.5)}, SeverityP2, StatusWarning, "inputDrift"},
 		{"half a dataset drift", HealthInputs{DriftShare: healthMetric(0.4)}, SeverityNone, StatusHealthy, ""},
@@ -71,7 +71,7 @@ func TestAssessHealthSeverityBoundaries(t *testing.T) {
 }
 
 func TestAssessHealthListsIssuesMostSevereFirst(t *testing.T) {
-	a := AssessHealth(HealthInputs{DataQualityIssueShare: healthMetric(0.05), CostVariance: healthMetric(0.3), FailedFairnessCriteria: []NamedMetric{{"gender", healthMetric(1)}}})
+	a := AssessHealth(HealthInputs{DataQualityIssueShare: healthMetric(0.05), CostVariance: healthMetric(0.3), FailedFairnessCriteria: []NamedMetric{{Name: "gender", Metric: healthMetric(1)}}})
 	want := []Severity{SeverityP1, SeverityP2, SeverityP3}
 	if len(a.Issues) != len(want) {
 		t.Fatalf("issues %+v, want %d", a.Issues, len(want))
@@ -87,7 +87,7 @@ func TestHealthScoreIsTheWeightedMeanOfDimensions(t *testing.T) {
 	a := AssessHealth(HealthInputs{
 		QualityDrop:           healthMetric(0.02), // model performance 98
 		Availability:          healthMetric(0.99), // infrastructure 99·(0.8/0.9) = 88
-		Utilisation:           []NamedMetric{{"gpu", healthMetric(0.90)}, {"cpu", healthMetric(0.5)}},
+		Utilisation:           []NamedMetric{{Name: "gpu", Metric: healthMetric(0.90)}, {Name: "cpu", Metric: healthMetric(0.5)}},
 		DataQualityIssueShare: healthMetric(0.06), // 94
 		LatencyP95Ms:          healthMetric(250),  // 100·200/250 = 80
 		ComplianceShare:       healthMetric(1),    // 100

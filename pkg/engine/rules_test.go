@@ -105,7 +105,7 @@ func TestReadingsLandOnBandEdges(t *testing.T) {
 
 func TestJudgeNamesTheWorstDimension(t *testing.T) {
 	issues := Judge(Readings(HealthInputs{FailedFairnessCriteria: []NamedMetric{
-		{"age_group", healthMetric(1)}, {"gender", healthMetric(3)}, {"region", Metric{}},
+		{Name: "age_group", Metric: healthMetric(1)}, {Name: "gender", Metric: healthMetric(3)}, {Name: "region", Metric: Metric{}},
 	}}))
 	if len(issues) != 1 || issues[0].Rule != "fairness" || issues[0].Detail != "3 fairness criteria miss their target on gender" {
 		t.Fatalf("issues %+v, want one fairness issue on gender", issues)

@@ -27,7 +27,7 @@ type Query struct {
 }
 
 // Drift methods accepted in `method`; empty means auto.
-var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "chisquare", "tvd"}
+var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "js2", "chisquare", "ztest", "tvd"}
 
 // Cost groupings accepted in `groupBy`; empty means category.
 const (

@@ -33,7 +33,7 @@ export enum QueryType {
   AlertHistory = 'alertHistory',
 }
 
-export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';
+export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'js2' | 'chisquare' | 'ztest' | 'tvd';
 
 export type CostGroupBy = 'category' | 'model' | 'provider';
 
