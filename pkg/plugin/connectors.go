@@ -9,6 +9,7 @@ import (
 	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
+	"github.com/aiperf/monitor/pkg/sources/registry/mlflow"
 )
 
 // A connector factory opens a role's connector from its jsonData section
@@ -25,7 +26,7 @@ var (
 	inferenceConnectors = map[string]inferenceFactory{}
 	servingConnectors   = map[string]servingFactory{}
 	billingConnectors   = map[string]billingFactory{}
-	registryConnectors  = map[string]registryFactory{}
+	registryConnectors  = map[string]registryFactory{"mlflow": openMLflow}
 )
 
 // unknownConnector is the error for a connector name no factory has.
@@ -51,4 +52,8 @@ func open[S any, F ~func(context.Context, RoleConfig) (S, error)](ctx context.Co
 		return zero, unknownConnector(cfg, known)
 	}
 	return factory(ctx, cfg)
+}
+
+func openMLflow(_ context.Context, cfg RoleConfig) (sources.RegistrySource, error) {
+	return mlflow.Open(cfg.Field, cfg.Options, cfg.Secrets)
 }
