@@ -32,6 +32,9 @@ var handlers = map[query.Type]Handler{
 	query.QueryTypeSavings:           savingsFrames,
 	query.QueryTypeInventory:         inventoryFrames,
 	query.QueryTypeRegulations:       regulationsFrames,
+	query.QueryTypeConfigDrift:       configurationDriftFrames,
+	query.QueryTypeComplianceFacts:   complianceFactsFrames,
+	query.QueryTypeEvidence:          evidenceFrames,
 }
 
 func errUnknownType(t query.Type) error {

@@ -32,6 +32,9 @@ const (
 	QueryTypeSavings           Type = "savings"
 	QueryTypeInventory         Type = "inventory"
 	QueryTypeRegulations       Type = "regulations"
+	QueryTypeConfigDrift       Type = "configurationDrift"
+	QueryTypeComplianceFacts   Type = "complianceFacts"
+	QueryTypeEvidence          Type = "evidence"
 )
 
 // Info describes a query type for the query editor (the `query-types` resource).
@@ -70,6 +73,9 @@ var Types = []Info{
 	{QueryTypeSavings, "Savings", "idle GPU and over-provisioning opportunities", false, false, false},
 	{QueryTypeInventory, "Model inventory", "declared models with owners, risk class, fairness and retention status", false, false, false},
 	{QueryTypeRegulations, "Regulation register", "declared regulations with status and next review", false, false, false},
+	{QueryTypeConfigDrift, "Configuration drift", "share of predictions served off the registry's production version or by a version without a baseline", false, false, false},
+	{QueryTypeComplianceFacts, "Compliance facts", "measured audit-trail coverage, retention, access failures, out-of-distribution inputs and versions, with who measured them", false, false, false},
+	{QueryTypeEvidence, "Evidence register", "every check the monitors ran per window: inputs, outcome and the alert raised", false, false, false},
 }
 
 // Lookup returns the description of a query type.

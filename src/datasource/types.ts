@@ -26,6 +26,9 @@ export enum QueryType {
   Savings = 'savings',
   Inventory = 'inventory',
   Regulations = 'regulations',
+  ConfigurationDrift = 'configurationDrift',
+  ComplianceFacts = 'complianceFacts',
+  Evidence = 'evidence',
 }
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';
