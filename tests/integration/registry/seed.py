@@ -81,7 +81,7 @@ def seed(client):
         for v in m["versions"]:
             slug = m["name"].lower().replace(" ", "-")
             mv = client.create_model_version(
-                m["name"], source=f"s3://demo-models/{slug}/{v}", tags={VERSION_TAG: v}, description=f"release {v}"
+                m["name"], source=f"s3://demo-models/{slug}/{v}", tags={VERSION_TAG: v}, description=f"release {v}", await_creation_for=0
             )
             number = mv.version
         if m.get("stage"):
