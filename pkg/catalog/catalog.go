@@ -70,8 +70,9 @@ type Catalog struct {
 	Regulations   []Regulation `json:"regulations,omitempty"`
 	// Origins says, per model id, where its facts came from (after WithRegistry).
 	Origins map[string]Origin `json:"-"`
-	// FromRegistry lists, per model id, the jsonData fields whose values
-	// came from the registry because the settings leave them unset.
+	// FromRegistry lists, per model both sides know, the jsonData fields
+	// whose values came from the registry because the settings leave them
+	// unset (a registry-only model's origin already says all of them did).
 	FromRegistry map[string][]string `json:"-"`
 }
 

@@ -49,8 +49,8 @@ func TestTheMergeSaysWhichFieldsCameFromTheRegistry(t *testing.T) {
 	if got := strings.Join(c.FromRegistry["churn"], ","); got != "task,intendedPurpose,targets.uptime" {
 		t.Errorf("churn took %q from the registry, want task, intended purpose and the uptime target (owner is declared)", got)
 	}
-	if got := strings.Join(c.FromRegistry["remote"], ","); got != "owner,primaryMetric" {
-		t.Errorf("remote took %q from the registry", got)
+	if got := c.FromRegistry["remote"]; len(got) != 0 || c.Origins["remote"] != OriginRegistry {
+		t.Errorf("remote lists %q: its origin already says every fact is the registry's", got)
 	}
 	if c.Models[0].Registry != facts || c.Models[0].IntendedPurpose != "retention offers" {
 		t.Errorf("churn %+v keeps the registry's own facts", c.Models[0])

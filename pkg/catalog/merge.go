@@ -42,7 +42,6 @@ func (c Catalog) WithRegistry(registry []Model) Catalog {
 		if _, ok := known[m.ID]; ok {
 			out.Models = append(out.Models, m)
 			out.Origins[m.ID] = OriginRegistry
-			out.FromRegistry[m.ID] = filledFields(reflect.ValueOf(Model{}), reflect.ValueOf(m), "")
 		}
 	}
 	return out
