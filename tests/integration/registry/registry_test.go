@@ -58,7 +58,9 @@ func (e env) registry() map[string]any {
 	return map[string]any{"connector": "mlflow", "url": e.url, "versionTag": "version"}
 }
 
-func (e env) login() map[string]string { return map[string]string{"username": e.user, "password": e.password} }
+func (e env) login() map[string]string {
+	return map[string]string{"username": e.user, "password": e.password}
+}
 
 func resource(t *testing.T, d *plugin.Datasource, path string) (int, string) {
 	t.Helper()
