@@ -26,7 +26,7 @@ const (
 	checkConfiguration    = "configuration"
 )
 
-// EvidenceChecks lists the kinds of check in register order.
+// EvidenceChecks lists the kinds of check in register order; query.EvidenceChecks holds the same.
 var EvidenceChecks = []string{checkDrift, checkQuality, checkEstimatedQuality, checkFairness, checkDataQuality, checkAvailability, checkLatency, checkErrorRate, checkConfiguration}
 
 // ruleChecks maps the health rules (by the start of their id) to the check

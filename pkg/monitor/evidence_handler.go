@@ -7,6 +7,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/aiperf/monitor/pkg/frames"
+	"github.com/aiperf/monitor/pkg/query"
 )
 
 // evidenceFrames answers `evidence`: the evidence register of the models
@@ -23,8 +24,17 @@ func evidenceFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, found...)
+		for _, row := range found {
+			if keep(r.Query.Check, row.Check) && keep(r.Query.Outcome, row.Outcome) {
+				rows = append(rows, row)
+			}
+		}
 	}
 	executed := fmt.Sprintf("evidence register of %s over %s: %d windows of %s, each check computed by the monitors' own functions", r.scope(), r.Range, len(w.List), w.Step)
 	return data.Frames{frames.Evidence(rows, executed)}, nil
+}
+
+// keep applies an evidence filter: empty or "all" keeps every row.
+func keep(filter, value string) bool {
+	return filter == "" || filter == query.FilterAll || filter == value
 }

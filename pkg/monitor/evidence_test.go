@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aiperf/monitor/pkg/query"
 	"github.com/aiperf/monitor/pkg/sources/demo"
 )
 
@@ -84,5 +85,28 @@ func TestEvidenceShowsTheUnbaselinedRelease(t *testing.T) {
 	}
 	if last != outcomeFail {
 		t.Errorf("latest baseline-version check = %q, want fail: 3.2.0 serves without a baseline", last)
+	}
+}
+
+func TestEvidenceFilters(t *testing.T) {
+	s := newDemoSetup(t, fleetTestNow)
+	got, err := s.answer(t, map[string]any{"queryType": "evidence", "model": demo.RiskAssessment, "check": "fairness", "outcome": "fail"}, 7*day, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks, outcomes := stringsOf(t, got[0], "check"), stringsOf(t, got[0], "outcome")
+	if len(checks) == 0 {
+		t.Fatal("no failing fairness check on Risk Assessment")
+	}
+	for i := range checks {
+		if checks[i] != checkFairness || outcomes[i] != outcomeFail {
+			t.Fatalf("row %d is %s %s, want only failing fairness checks", i, checks[i], outcomes[i])
+		}
+	}
+	if !slices.Equal(query.EvidenceChecks, EvidenceChecks) {
+		t.Errorf("query.EvidenceChecks %v differ from the register's %v", query.EvidenceChecks, EvidenceChecks)
+	}
+	if _, err := query.Parse([]byte(`{"queryType": "evidence", "check": "vibes"}`), ""); err == nil || !strings.Contains(err.Error(), "check \"vibes\" is unknown") {
+		t.Errorf("unknown check: err = %v", err)
 	}
 }

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 
 import { DemoSection } from './DemoSection';
+import { RegistrySection } from './config/RegistrySection';
 import type { AiperfDataSourceOptions, AiperfSecureJsonData } from './types';
 
 export type ConfigSectionProps = DataSourcePluginOptionsEditorProps<AiperfDataSourceOptions, AiperfSecureJsonData>;
@@ -13,4 +14,5 @@ export type ConfigSectionProps = DataSourcePluginOptionsEditorProps<AiperfDataSo
  */
 export const CONFIG_SECTIONS: Array<{ id: string; Component: ComponentType<ConfigSectionProps> }> = [
   { id: 'demo', Component: DemoSection },
+  { id: 'registry', Component: RegistrySection },
 ];

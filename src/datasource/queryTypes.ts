@@ -129,6 +129,24 @@ export const QUERY_TYPES: QueryTypeInfo[] = [
     description: 'Regulation register with owners, status and reviews',
     ...FLEET_WIDE,
   },
+  {
+    value: QueryType.ConfigurationDrift,
+    label: 'Configuration drift',
+    description: "Share of predictions served off the registry's production version or by a version without a baseline",
+    ...FLEET_WIDE,
+  },
+  {
+    value: QueryType.ComplianceFacts,
+    label: 'Compliance facts',
+    description: 'Measured audit-trail coverage, retention, access failures and out-of-distribution inputs',
+    ...FLEET_WIDE,
+  },
+  {
+    value: QueryType.Evidence,
+    label: 'Evidence register',
+    description: 'Every check the monitors ran per window, with inputs, outcome and the alert raised',
+    ...FLEET_WIDE,
+  },
 ];
 
 /** Families shown as groups in the query type picker. */
@@ -157,6 +175,9 @@ export const QUERY_TYPE_GROUPS: Record<QueryType, string> = {
   [QueryType.Savings]: 'Cost',
   [QueryType.Inventory]: 'Compliance',
   [QueryType.Regulations]: 'Compliance',
+  [QueryType.ConfigurationDrift]: 'Compliance',
+  [QueryType.ComplianceFacts]: 'Compliance',
+  [QueryType.Evidence]: 'Compliance',
 };
 
 /** Optional query fields, and the types that read them (docs/queries.md, "used by"). */

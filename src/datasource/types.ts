@@ -45,6 +45,9 @@ export interface AiperfQuery extends DataQuery {
   method?: DriftMethod;
   source?: string;
   groupBy?: CostGroupBy;
+  /** Evidence register filters: a check kind and an outcome ('all' or absent: no filter). */
+  check?: string;
+  outcome?: string;
 }
 
 /** Non-secret settings (jsonData). Connector sections are added with their connectors. */

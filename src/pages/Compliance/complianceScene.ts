@@ -3,6 +3,7 @@ import { PanelBuilders } from '@grafana/scenes';
 import { QueryType } from '../../datasource/types';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
+import { complianceEvidenceRows } from './evidenceScene';
 
 /** Compliance view: inventory, fairness status, audit coverage, retention and the regulation register. */
 export function complianceScene(defaultUid: string) {
@@ -30,6 +31,7 @@ export function complianceScene(defaultUid: string) {
             .build()
         ),
       ],
+      ...complianceEvidenceRows(),
     ],
   });
 }
