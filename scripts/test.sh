@@ -40,5 +40,6 @@ step "package" package_zip
 step "package layout" check_package
 step "plugincheck2" scripts/validate.sh
 step "panels in headless chromium" panels_in_browser
+step "model registry (real MLflow) and compliance report (headless chromium)" tests/integration/registry/run.sh
 
 summary
