@@ -5,7 +5,7 @@
 # registry connector with a real MLflow: installs MLflow (PyPI, pinned in requirements.txt) into .venv here (reused
 # on later runs), starts its tracking server with MLflow's basic-auth app
 # and a SQLite backend on a free loopback port, seeds the demo fleet's
-# models through MLflow's own client (seed.py), then runs the Go tests that
+# models through MLflow's own client (provisioning/mlflow/seed.py), then runs the Go tests that
 # ask the data source about them, and checks that the canary secret the
 # tests use appears nowhere in their output or logs. Ends with
 # "N passed, N failed" over both; exits 77, saying why, when MLflow cannot
@@ -80,12 +80,12 @@ done
 curl -fsS -o /dev/null "$url/health" || { tail -30 "$run/mlflow.log"; echo "MLflow did not come up at $url within 120 s" >&2; exit 1; }
 
 export MLFLOW_TRACKING_URI="$url" MLFLOW_TRACKING_USERNAME=admin MLFLOW_TRACKING_PASSWORD="$admin_password"
-"$venv/bin/python" "$here/seed.py" seed 2>"$run/seed.log" || { cat "$run/seed.log"; exit 1; }
+"$venv/bin/python" "$root/provisioning/mlflow/seed.py" seed 2>"$run/seed.log" || { cat "$run/seed.log"; exit 1; }
 
 cd "$root"
 status=0
 AIPERF_IT_MLFLOW="$url" AIPERF_IT_MLFLOW_USER=admin AIPERF_IT_MLFLOW_PASSWORD="$admin_password" \
-AIPERF_IT_CANARY="$canary" AIPERF_IT_SEED="$venv/bin/python $here/seed.py" \
+AIPERF_IT_CANARY="$canary" AIPERF_IT_SEED="$venv/bin/python $root/provisioning/mlflow/seed.py" \
   go test -count=1 -v ./tests/integration/registry/ >"$run/test.log" 2>&1 || status=$?
 cat "$run/test.log"
 go_passed=$(grep -c '^--- PASS' "$run/test.log" || true)
