@@ -3,6 +3,8 @@ package monitor
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/aiperf/monitor/pkg/catalog"
@@ -44,7 +46,7 @@ type checkResult struct {
 	Check, Name                 string
 	Runs, Passed, Failed, Unmea int
 	Alerts                      int
-	Latest                      frames.EvidenceRow
+	Latest                      frames.EvidenceRow // the latest window the check measured (the latest window when it measured none)
 }
 
 // alertSpan is one alert raised on consecutive windows.
@@ -115,8 +117,14 @@ func (rep *complianceReport) summarize() {
 		if e.Alert != "" {
 			res.Alerts++
 		}
-		res.Latest = e
+		if e.Value.OK || !res.Latest.Value.OK {
+			res.Latest = e
+		}
 	}
+	// The plan and results in register order, whatever window a check first ran on.
+	rank := func(check string) int { return slices.Index(EvidenceChecks, check) }
+	slices.SortStableFunc(order, func(a, b key) int { return rank(a.check) - rank(b.check) })
+	slices.SortStableFunc(rep.Plan, func(a, b planEntry) int { return rank(a.Check) - rank(b.Check) })
 	for _, k := range order {
 		res := byKey[k]
 		rep.Results = append(rep.Results, *res)
@@ -139,11 +147,11 @@ func (rep *complianceReport) summarize() {
 }
 
 // failingSince is the start of the run of failing windows that reaches the
-// latest window of a check.
+// latest measured window of a check (windows not measured do not break it).
 func failingSince(rows []frames.EvidenceRow, check, name string) time.Time {
 	var since time.Time
 	for _, e := range rows {
-		if e.Check != check || e.Name != name {
+		if e.Check != check || e.Name != name || e.Outcome == outcomeNotMeasured {
 			continue
 		}
 		if e.Outcome != outcomeFail {
@@ -155,18 +163,23 @@ func failingSince(rows []frames.EvidenceRow, check, name string) time.Time {
 	return since
 }
 
-// alertSpans joins an alert raised on consecutive windows of a check into
-// one span; rows come window by window.
+// alertSpans joins the windows on which one rule fired for one check into
+// spans of consecutive windows; rows come window by window, several per
+// window (one per attribute), and the detail is the latest window's.
 func alertSpans(rows []frames.EvidenceRow) []alertSpan {
-	current := map[string]int{} // check and alert → index of its latest span
+	current := map[string]int{} // check and rule → index of its latest span
 	var out []alertSpan
 	for _, e := range rows {
 		if e.Alert == "" {
 			continue
 		}
-		k := e.Check + "|" + e.Alert
-		if i, ok := current[k]; ok && out[i].To.Equal(e.From) {
-			out[i].To, out[i].Windows = e.To, out[i].Windows+1
+		rule, _, _ := strings.Cut(e.Alert, ":")
+		k := e.Check + "|" + rule
+		if i, ok := current[k]; ok && (out[i].To.Equal(e.From) || out[i].To.Equal(e.To)) {
+			if out[i].To.Equal(e.From) {
+				out[i].Windows++
+			}
+			out[i].To, out[i].Alert = e.To, e.Alert
 			continue
 		}
 		current[k] = len(out)

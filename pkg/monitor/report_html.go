@@ -27,6 +27,12 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	},
 	"day":  func(t time.Time) string { return t.UTC().Format("2006-01-02") },
 	"when": stampOrDash,
+	"span": func(d time.Duration) string {
+		if d%(24*time.Hour) == 0 {
+			return strconv.Itoa(int(d/(24*time.Hour))) + " day(s)"
+		}
+		return strings.TrimSuffix(strings.TrimSuffix(d.String(), "0s"), "0m")
+	},
 	"join": strings.Join,
 	"pct": func(n, of int) string {
 		if of == 0 {

@@ -63,3 +63,15 @@ func TestComplianceReportErrorsNameTheFix(t *testing.T) {
 }
 
 func ms(t time.Time) string { return strconv.FormatInt(t.UnixMilli(), 10) }
+
+// Whatever the catalog says is text in the report, never markup.
+func TestComplianceReportEscapesCatalogText(t *testing.T) {
+	d := newDatasource(t.Context(), settingsFrom(`{"models": [{"id": "risk-assessment", "name": "<script>alert(1)</script>", "intendedPurpose": "<img src=x onerror=alert(2)>"}]}`, nil), fixedNow)
+	status, body := callResource(t, d, "compliance-report", "compliance-report?model=risk-assessment&from="+ms(testNow.Add(-2*24*time.Hour))+"&to="+ms(testNow))
+	if status != 200 {
+		t.Fatalf("status %d: %s", status, body)
+	}
+	if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") || !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Errorf("the declared name and purpose reach the report unescaped")
+	}
+}
