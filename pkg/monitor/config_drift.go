@@ -19,7 +19,7 @@ type versionDrift struct {
 	served       [][]sources.VersionUse
 	offRegistry  []engine.Metric
 	unbaselined  []engine.Metric
-	totalOff     engine.Metric // over the range's judged windows
+	totalOff     engine.Metric // over the range's judged windows: what an alert rule compares with 0
 	totalNew     engine.Metric
 	production   string // the registry's production version; "" when unknown
 	productionBy string
@@ -28,7 +28,7 @@ type versionDrift struct {
 	notes        []string // why a series is undefined
 }
 
-// errNoVersions is the reason configuration drift is undefined without a
+// noVersionsNote is why configuration drift is undefined without a
 // connection that reports served versions.
 const noVersionsNote = "no connection reports which model version serves (a serving connector's metadata or the inference logs' model_version): configuration drift is not measured"
 
@@ -91,18 +91,6 @@ func (r *Request) configurationDriftOf(ctx context.Context, m catalog.Model, w W
 	}
 	d.totalOff, d.totalNew = ratioOf(off, judged), ratioOf(fresh, total)
 	return d, nil
-}
-
-// worst is the larger of the two shares over the range: the configuration
-// drift reading an alert rule compares with 0.
-func (d *versionDrift) worst() engine.Metric {
-	switch {
-	case !d.totalOff.OK:
-		return d.totalNew
-	case !d.totalNew.OK || d.totalOff.Value >= d.totalNew.Value:
-		return d.totalOff
-	}
-	return d.totalNew
 }
 
 // servingNow describes the versions that served in the latest window with
