@@ -28,9 +28,9 @@ func ConfigurationDrift(times []time.Time, series []VersionDriftSeries, executed
 	fields := []*data.Field{TimeField(times)}
 	for _, s := range series {
 		fields = append(fields,
-			WithLabels(WithRange(ValueField("offRegistry", "Served off the registry's production version", UnitPercentUnit, metricPtrs(s.OffRegistry)), 0, 1),
+			WithLabels(WithRange(ValueField("offRegistry", s.Model+": off the registry's production version", UnitPercentUnit, metricPtrs(s.OffRegistry)), 0, 1),
 				data.Labels{"model": s.Model, "check": CheckRegistry}),
-			WithLabels(WithRange(ValueField("unbaselined", "Served by a version without a baseline", UnitPercentUnit, metricPtrs(s.Unbaselined)), 0, 1),
+			WithLabels(WithRange(ValueField("unbaselined", s.Model+": by a version without a baseline", UnitPercentUnit, metricPtrs(s.Unbaselined)), 0, 1),
 				data.Labels{"model": s.Model, "check": CheckBaseline}))
 	}
 	return NewTimeSeries("configurationDrift", executed, fields...)

@@ -46,7 +46,7 @@ func (r *Request) complianceFactsOf(ctx context.Context, m catalog.Model, w Wind
 	t := r.Catalog.TargetsFor(m.ID)
 	var rows []frames.FactRow
 	add := func(fact string, value engine.Metric, unit string, target float64, higherIsBad bool, measuredBy, detail, why string) {
-		row := frames.FactRow{Model: m.ID, Fact: fact, Value: value, Unit: unit, Target: target, MeasuredBy: measuredBy, Detail: detail, Outcome: outcomeNotMeasured}
+		row := frames.FactRow{Model: m.ID, Fact: fact, Value: value, Unit: unit, Target: target, MeasuredBy: measuredBy, Detail: detail, Outcome: outcomeNotMeasured, Reading: reportValue(value, unit)}
 		if !value.OK {
 			row.Detail, row.MeasuredBy = why, ""
 		} else if (value.Value > target) == higherIsBad && value.Value != target {

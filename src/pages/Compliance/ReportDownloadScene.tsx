@@ -42,6 +42,8 @@ export class ReportDownloadScene extends SceneObjectBase<SceneObjectState> {
 }
 
 function ReportDownloadRenderer({ model }: SceneComponentProps<ReportDownloadScene>) {
+  // Re-render when a variable changes (forceRender) or the time range moves.
+  model.useState();
   sceneGraph.getTimeRange(model).useState();
   const url = model.reportUrl();
   return (

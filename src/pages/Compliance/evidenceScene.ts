@@ -8,7 +8,7 @@ import {
 } from '@grafana/scenes';
 
 import { QueryType } from '../../datasource/types';
-import { aiperfQuery } from '../shared/queries';
+import { aiperfQuery, onlyFields } from '../shared/queries';
 import { item } from '../shared/scene';
 import { modelVariable } from '../shared/variables';
 import { ReportDownloadScene } from './ReportDownloadScene';
@@ -75,7 +75,17 @@ export function complianceEvidenceRows(): SceneFlexItem[][] {
           .setDescription(
             'Audit-trail coverage, retention, authentication failures, rejected requests, out-of-distribution inputs and versions, each with the connection that measured it; not measured where none does'
           )
-          .setData(aiperfQuery(QueryType.ComplianceFacts))
+          // The reading says the value in its unit; value, unit and target are for alert rules and Explore.
+          .setData(
+            onlyFields(aiperfQuery(QueryType.ComplianceFacts), [
+              'model',
+              'fact',
+              'reading',
+              'outcome',
+              'measuredBy',
+              'detail',
+            ])
+          )
           .build(),
         360,
         55
