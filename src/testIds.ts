@@ -14,12 +14,15 @@ export const testIds = {
     method: 'data-testid aiperf-query-method',
     groupBy: 'data-testid aiperf-query-group-by',
     resourceError: 'data-testid aiperf-query-resource-error',
+    queryTypesError: 'data-testid aiperf-query-types-error',
     variableResource: 'data-testid aiperf-variable-resource',
     variableModel: 'data-testid aiperf-variable-model',
   },
   configEditor: {
     container: 'data-testid aiperf-config-editor',
     demoEnabled: 'data-testid aiperf-config-demo',
+    billingFeed: 'data-testid aiperf-config-billing-feed',
+    addBillingFeed: 'data-testid aiperf-config-billing-add',
   },
   driftPanel: {
     container: 'data-testid aiperf-drift-panel',

@@ -23,10 +23,23 @@ type (
 
 // The connectors each role can use, by the name the settings give.
 var (
-	inferenceConnectors = map[string]inferenceFactory{}
-	servingConnectors   = map[string]servingFactory{}
-	billingConnectors   = map[string]billingFactory{}
-	registryConnectors  = map[string]registryFactory{"mlflow": openMLflow}
+	inferenceConnectors = map[string]inferenceFactory{
+		"demo": openDemoInference,
+	}
+	servingConnectors = map[string]servingFactory{
+		"demo": openDemoServing,
+	}
+	billingConnectors = map[string]billingFactory{
+		"focus":     openFOCUS,
+		"openai":    openOpenAI,
+		"anthropic": openAnthropic,
+		"opencost":  openOpenCost,
+		"awsce":     openAWSCostExplorer,
+	}
+	registryConnectors = map[string]registryFactory{
+		"demo":   openDemoRegistry,
+		"mlflow": openMLflow,
+	}
 )
 
 // unknownConnector is the error for a connector name no factory has.

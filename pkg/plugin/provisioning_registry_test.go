@@ -29,7 +29,18 @@ func TestProvisionedRegistryDataSourceOpens(t *testing.T) {
 	if d.settingsErr != nil {
 		t.Fatal(d.settingsErr)
 	}
-	if len(d.checks) != 1 || d.checks[0].err != nil || d.checks[0].label != "Model registry (mlflow)" || d.conns.Registry == nil {
+	labels := map[string]bool{}
+	for _, c := range d.checks {
+		if c.err != nil {
+			t.Errorf("%s: %v", c.label, c.err)
+		}
+		labels[c.label] = true
+	}
+	if !labels["Model registry (mlflow)"] || d.conns.Registry == nil {
 		t.Fatalf("checks %+v: the mlflow connector should open", d.checks)
+	}
+	// The demo's prediction logs measure the versions the page compares with MLflow's alias.
+	if d.conns.Meters.Versions == nil || d.conns.Meters.By["versions"] != "Inference logs (demo)" {
+		t.Errorf("meters %+v: the demo inference connector reports the served versions", d.conns.Meters.By)
 	}
 }

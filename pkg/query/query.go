@@ -44,9 +44,10 @@ var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "chisquare
 const (
 	CostGroupByCategory = "category"
 	CostGroupByModel    = "model"
+	CostGroupByProvider = "provider"
 )
 
-var costGroupings = []string{CostGroupByCategory, CostGroupByModel}
+var costGroupings = []string{CostGroupByCategory, CostGroupByModel, CostGroupByProvider}
 
 // Fairness reference modes accepted in `reference`; empty means best.
 const (

@@ -1,5 +1,8 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import type { Catalog } from './config/catalog';
+import type { BillingFeed } from './config/billingFeeds';
+
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
 export enum QueryType {
   Latency = 'latency',
@@ -33,7 +36,9 @@ export enum QueryType {
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';
 
-export type CostGroupBy = 'category' | 'model';
+export type CostGroupBy = 'category' | 'model' | 'provider';
+
+export type FairnessReference = 'best' | 'largest' | 'named';
 
 /** The query model shared with the Go backend (pkg/query). */
 export interface AiperfQuery extends DataQuery {
@@ -43,16 +48,20 @@ export interface AiperfQuery extends DataQuery {
   attribute?: string;
   metrics?: string[];
   method?: DriftMethod;
-  source?: string;
   groupBy?: CostGroupBy;
+  /** Fairness: the group disparities compare with (`best` when unset). */
+  reference?: FairnessReference;
+  /** Fairness with `reference: named`: the group's name. */
+  referenceGroup?: string;
   /** Evidence register filters: a check kind and an outcome ('all' or absent: no filter). */
   check?: string;
   outcome?: string;
 }
 
-/** Non-secret settings (jsonData). Connector sections are added with their connectors. */
-export interface AiperfDataSourceOptions extends DataSourceJsonData {
+/** Non-secret settings (jsonData): the demo switch and the declared catalog (pkg/plugin/settings.go). */
+export interface AiperfDataSourceOptions extends DataSourceJsonData, Catalog {
   demoEnabled?: boolean;
+  billing?: BillingFeed[];
 }
 
 /** Secret settings; they never come back to the browser, only `secureJsonFields` flags do. */
@@ -63,6 +72,8 @@ export interface ModelInfo {
   id: string;
   name: string;
   task: string;
+  /** Where the model's facts come from: `settings`, `registry` or `settings over registry`. */
+  origin: string;
 }
 
 /** One input feature of a model, as returned by the `features` resource. */

@@ -42,6 +42,16 @@ describe('RegistrySection', () => {
     );
   });
 
+  it('replaces another registry connector only when MLflow is turned on', async () => {
+    const { onOptionsChange, user } = setup({ registry: { connector: 'demo' } as unknown as RegistrySettings });
+    expect(screen.getByText(/comes from the demo registry connector/)).toBeInTheDocument();
+    expect(screen.queryByLabelText(/URL/)).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('Read the model catalog from MLflow'));
+    expect(onOptionsChange).toHaveBeenCalledWith(
+      expect.objectContaining({ jsonData: { registry: { connector: 'mlflow', url: '' } } })
+    );
+  });
+
   it('turns it off again', async () => {
     const { onOptionsChange, user } = setup({ registry: mlflow });
     await user.click(screen.getByLabelText('Read the model catalog from MLflow'));

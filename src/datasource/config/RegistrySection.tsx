@@ -23,7 +23,9 @@ export interface RegistrySettings {
   timeoutSeconds?: number;
 }
 
-type Options = AiperfDataSourceOptions & { registry?: RegistrySettings };
+/** Another registry connector (the demo fleet's catalog) keeps its own section shape. */
+type OtherRegistry = { connector: string };
+type Options = AiperfDataSourceOptions & { registry?: RegistrySettings | OtherRegistry };
 type Auth = 'none' | 'basic' | 'bearer';
 
 /** Secrets of the section, filed under `registry.<key>` in secureJsonData. */
@@ -37,8 +39,12 @@ const TAG_FIELDS: Array<{ key: keyof RegistryTagKeys; label: string; fallback: s
   { key: 'primaryMetric', label: 'Primary metric tag', fallback: 'primary_metric' },
 ];
 
-function registryOf(props: ConfigSectionProps): RegistrySettings | undefined {
+function registryOf(props: ConfigSectionProps): RegistrySettings | OtherRegistry | undefined {
   return (props.options.jsonData as Options).registry;
+}
+
+function isMLflow(r: RegistrySettings | OtherRegistry | undefined): r is RegistrySettings {
+  return r?.connector === 'mlflow';
 }
 
 function update(props: ConfigSectionProps, registry: RegistrySettings | undefined) {
@@ -79,7 +85,8 @@ const AUTH_OPTIONS: Array<{ label: string; value: Auth }> = [
 
 /** The Model registry section: the catalog read from MLflow, under what the settings declare. */
 export function RegistrySection(props: ConfigSectionProps) {
-  const registry = registryOf(props);
+  const configured = registryOf(props);
+  const registry = isMLflow(configured) ? configured : undefined;
   const [auth, setAuth] = useState<Auth>(() => storedAuth(props));
   const secret = (key: string, label: string, id: string) => (
     <Field label={label}>
@@ -114,6 +121,11 @@ export function RegistrySection(props: ConfigSectionProps) {
         registry; the Compliance page says which facts came from where, and compares the version serving with the
         registry&apos;s production version.
       </Text>
+      {configured && !registry && (
+        <Text color="secondary">
+          The catalog now comes from the {configured.connector} registry connector; turning MLflow on replaces it.
+        </Text>
+      )}
       <Field label="Read the model catalog from MLflow">
         <Switch
           id="aiperf-config-registry"
