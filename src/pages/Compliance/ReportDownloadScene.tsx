@@ -1,5 +1,5 @@
 import React from 'react';
-import { config } from '@grafana/runtime';
+import { locationUtil } from '@grafana/data';
 import {
   SceneComponentProps,
   SceneObjectBase,
@@ -14,7 +14,9 @@ import { VAR_DATASOURCE_EXPR, VAR_MODEL_EXPR } from '../../constants';
 /** The resource route that renders one model's compliance report (pkg/plugin/handler_report.go). */
 export function complianceReportUrl(dsUid: string, model: string, fromMs: number, toMs: number): string {
   const params = new URLSearchParams({ model, from: String(fromMs), to: String(toMs) });
-  return `${config.appSubUrl ?? ''}/api/datasources/uid/${encodeURIComponent(dsUid)}/resources/compliance-report?${params}`;
+  return locationUtil.assureBaseUrl(
+    `/api/datasources/uid/${encodeURIComponent(dsUid)}/resources/compliance-report?${params}`
+  );
 }
 
 /**
