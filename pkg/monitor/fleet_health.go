@@ -2,6 +2,7 @@ package monitor
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
@@ -46,7 +47,7 @@ func fleetHealthFrames(ctx context.Context, r *Request) (data.Frames, error) {
 }
 
 // lastIssue is the summary of the incident still open, else of the latest
-// one, else the most severe rule that fired.
+// one with when it was resolved, else the most severe rule that fired.
 func lastIssue(a engine.HealthAssessment, incidents []sources.Incident) string {
 	var latest *sources.Incident
 	for i, inc := range incidents {
@@ -58,7 +59,10 @@ func lastIssue(a engine.HealthAssessment, incidents []sources.Incident) string {
 		}
 	}
 	if latest != nil {
-		return latest.Summary
+		if latest.Resolved.IsZero() {
+			return latest.Summary
+		}
+		return fmt.Sprintf("%s (resolved %s)", latest.Summary, latest.Resolved.UTC().Format("Jan 2 15:04 UTC"))
 	}
 	if len(a.Issues) > 0 {
 		return a.Issues[0].Detail

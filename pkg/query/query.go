@@ -38,7 +38,7 @@ var (
 const FilterAll = "all"
 
 // Drift methods accepted in `method`; empty means auto.
-var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "chisquare", "tvd"}
+var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "js2", "chisquare", "ztest", "tvd"}
 
 // Cost groupings accepted in `groupBy`; empty means category.
 const (

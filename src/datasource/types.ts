@@ -34,7 +34,7 @@ export enum QueryType {
   Evidence = 'evidence',
 }
 
-export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';
+export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'js2' | 'chisquare' | 'ztest' | 'tvd';
 
 export type CostGroupBy = 'category' | 'model' | 'provider';
 
