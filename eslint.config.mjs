@@ -34,6 +34,7 @@ export default defineConfig([
       '**/.idea',
       '**/.venv/',
       '**/.eslintcache',
+      '**/.venv/',
     ],
   },
   ...baseConfig,

@@ -34,6 +34,9 @@ var handlers = map[query.Type]Handler{
 	query.QueryTypeRegulations:       regulationsFrames,
 	query.QueryTypeMeasures:          measuresFrames,
 	query.QueryTypeAlertHistory:      alertHistoryFrames,
+	query.QueryTypeConfigDrift:       configurationDriftFrames,
+	query.QueryTypeComplianceFacts:   complianceFactsFrames,
+	query.QueryTypeEvidence:          evidenceFrames,
 }
 
 func errUnknownType(t query.Type) error {

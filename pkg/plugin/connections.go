@@ -31,6 +31,7 @@ func (d *Datasource) connect(ctx context.Context) {
 			Incidents: fleet, Billing: cache.Billing(fleet, opts), Registry: fleet,
 		}
 		d.catalogs.registry = fleet
+		d.conns.Meters.Adopt(fleet, "Demo fleet")
 		d.checks = append(d.checks, roleCheck{label: "Demo fleet", checker: fleet})
 		return
 	}
@@ -77,6 +78,7 @@ func (d *Datasource) connect(ctx context.Context) {
 		if c, ok := conn.(sources.HealthChecker); ok && err == nil {
 			check.checker = c
 		}
+		d.conns.Meters.Adopt(conn, label)
 		if c, ok := conn.(io.Closer); ok {
 			d.closers = append(d.closers, c)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
+	"github.com/aiperf/monitor/pkg/sources/registry/mlflow"
 )
 
 // A connector factory opens a role's connector from its jsonData section
@@ -36,7 +37,8 @@ var (
 		"awsce":     openAWSCostExplorer,
 	}
 	registryConnectors = map[string]registryFactory{
-		"demo": openDemoRegistry,
+		"demo":   openDemoRegistry,
+		"mlflow": openMLflow,
 	}
 )
 
@@ -63,4 +65,8 @@ func open[S any, F ~func(context.Context, RoleConfig) (S, error)](ctx context.Co
 		return zero, unknownConnector(cfg, known)
 	}
 	return factory(ctx, cfg)
+}
+
+func openMLflow(_ context.Context, cfg RoleConfig) (sources.RegistrySource, error) {
+	return mlflow.Open(cfg.Field, cfg.Options, cfg.Secrets)
 }

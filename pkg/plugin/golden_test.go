@@ -21,6 +21,7 @@ var goldenModels = map[query.Type]string{
 	query.QueryTypeQuality: "risk-assessment", query.QueryTypeConfusionMatrix: "risk-assessment", query.QueryTypeReliability: "risk-assessment",
 	query.QueryTypeDrift: "risk-assessment", query.QueryTypeDriftTrend: "risk-assessment", query.QueryTypeDriftDistribution: "risk-assessment",
 	query.QueryTypeFairness: "risk-assessment", query.QueryTypeFairnessTrend: "risk-assessment", query.QueryTypeDataQuality: "risk-assessment",
+	query.QueryTypeConfigDrift: "recommendation-ai", query.QueryTypeEvidence: "risk-assessment",
 }
 
 func TestGoldenFrames(t *testing.T) {

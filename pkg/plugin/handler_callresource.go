@@ -46,8 +46,9 @@ func (d *Datasource) newResources() backend.CallResourceHandler {
 	mux.HandleFunc("GET /models", d.guarded(d.serveModels))
 	mux.HandleFunc("GET /features", d.guarded(d.serveFeatures))
 	mux.HandleFunc("GET /attributes", d.guarded(d.serveAttributes))
+	mux.HandleFunc("GET /compliance-report", d.guarded(d.serveComplianceReport))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "no resource "+fault.Echo(r.URL.Path)+": use GET models, features, attributes, measures or query-types")
+		writeError(w, http.StatusNotFound, "no resource "+fault.Echo(r.URL.Path)+": use GET models, features, attributes, measures, query-types or compliance-report")
 	})
 	return httpadapter.New(mux)
 }

@@ -34,6 +34,9 @@ const (
 	QueryTypeRegulations       Type = "regulations"
 	QueryTypeMeasures          Type = "measures"
 	QueryTypeAlertHistory      Type = "alertHistory"
+	QueryTypeConfigDrift       Type = "configurationDrift"
+	QueryTypeComplianceFacts   Type = "complianceFacts"
+	QueryTypeEvidence          Type = "evidence"
 )
 
 // Info describes a query type for the query editor (the `query-types` resource).
@@ -74,6 +77,9 @@ var Types = []Info{
 	{QueryTypeRegulations, "Regulation register", "declared regulations with status and next review", false, false, false},
 	{QueryTypeMeasures, "Alert measures", "one number per model (and attribute, resource or signal) that the alert rules compare with their thresholds, for Grafana Alerting", false, false, false},
 	{QueryTypeAlertHistory, "Alert history", "firings, time to resolve and flapping per alert rule and model, the rules evaluated over the range", false, false, false},
+	{QueryTypeConfigDrift, "Configuration drift", "share of predictions served off the registry's production version or by a version without a baseline", false, false, false},
+	{QueryTypeComplianceFacts, "Compliance facts", "measured audit-trail coverage, retention, access failures, out-of-distribution inputs and versions, with who measured them", false, false, false},
+	{QueryTypeEvidence, "Evidence register", "every check the monitors ran per window: inputs, outcome and the alert raised", false, false, false},
 }
 
 // Lookup returns the description of a query type.

@@ -124,4 +124,5 @@ type Connections struct {
 	Incidents IncidentSource
 	Billing   BillingSource
 	Registry  RegistrySource
+	Meters    Meters // optional compliance measurements (compliance.go)
 }

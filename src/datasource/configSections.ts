@@ -6,6 +6,7 @@ import { RegisterSection } from './config/RegisterSection';
 import { TargetsSection } from './config/TargetsSection';
 import { BillingSection } from './config/BillingSection';
 import { DemoSection } from './DemoSection';
+import { RegistrySection } from './config/RegistrySection';
 import type { AiperfDataSourceOptions, AiperfSecureJsonData } from './types';
 
 export type ConfigSectionProps = DataSourcePluginOptionsEditorProps<AiperfDataSourceOptions, AiperfSecureJsonData>;
@@ -23,4 +24,5 @@ export const CONFIG_SECTIONS: Array<{ id: string; Component: ComponentType<Confi
   { id: 'targets', Component: TargetsSection },
   { id: 'register', Component: RegisterSection },
   { id: 'billing', Component: BillingSection },
+  { id: 'registry', Component: RegistrySection },
 ];

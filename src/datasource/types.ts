@@ -31,6 +31,9 @@ export enum QueryType {
   Regulations = 'regulations',
   Measures = 'measures',
   AlertHistory = 'alertHistory',
+  ConfigurationDrift = 'configurationDrift',
+  ComplianceFacts = 'complianceFacts',
+  Evidence = 'evidence',
 }
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'js2' | 'chisquare' | 'ztest' | 'tvd';
@@ -54,6 +57,9 @@ export interface AiperfQuery extends DataQuery {
   reference?: FairnessReference;
   /** Fairness with `reference: named`: the group's name. */
   referenceGroup?: string;
+  /** Evidence register filters: a check kind and an outcome ('all' or absent: no filter). */
+  check?: string;
+  outcome?: string;
 }
 
 /** Non-secret settings (jsonData): the demo switch and the declared catalog (pkg/plugin/settings.go). */

@@ -168,6 +168,12 @@ describe('page scenes', () => {
   });
 
   it('compliance lists the inventory and the regulation register', () => {
-    expect(queryTypes(complianceScene(UID))).toEqual([QueryType.Inventory, QueryType.Regulations]);
+    expect(queryTypes(complianceScene(UID))).toEqual([
+      QueryType.Inventory,
+      QueryType.Regulations,
+      QueryType.ComplianceFacts,
+      QueryType.ConfigurationDrift,
+      QueryType.Evidence,
+    ]);
   });
 });

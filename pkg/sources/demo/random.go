@@ -23,6 +23,9 @@ const (
 	chIncidentStart
 	chIncidentDuration
 	chCost
+	chAuditGap
+	chAuthFailures
+	chRejected
 )
 
 func hashString(s string) uint64 {
