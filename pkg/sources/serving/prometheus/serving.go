@@ -13,10 +13,10 @@ import (
 
 // reader builds the queries of one call for one model.
 type reader struct {
-	c   *Connector
-	r   resolved
-	mc  modelConfig
-	mu  sync.Mutex
+	c  *Connector
+	r  resolved
+	mc modelConfig
+	mu sync.Mutex
 }
 
 // Serving answers one summary per window. Windows are grouped by length so

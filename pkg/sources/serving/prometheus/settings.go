@@ -82,7 +82,9 @@ func ParseSettings(field string, raw json.RawMessage, secrets map[string]string)
 		return nil, catalog.FieldError{Field: field, Problem: "is not valid for the prometheus connector (" + describe(err) + ")"}
 	}
 	conn, errs := httpconn.Validate(field, s.Settings, secrets)
-	bad := func(name, problem string) { errs = append(errs, catalog.FieldError{Field: field + "." + name, Problem: problem}) }
+	bad := func(name, problem string) {
+		errs = append(errs, catalog.FieldError{Field: field + "." + name, Problem: problem})
+	}
 	cfg := &config{conn: conn, models: map[string]modelConfig{}, custom: map[runtimes.Series]CustomQuery{}}
 	if s.Runtime != "" {
 		rt, ok := runtimes.ByName(s.Runtime)
@@ -127,7 +129,9 @@ func ParseSettings(field string, raw json.RawMessage, secrets map[string]string)
 
 func validateModel(at string, m ModelSettings) (modelConfig, []error) {
 	var errs []error
-	bad := func(name, problem string) { errs = append(errs, catalog.FieldError{Field: at + "." + name, Problem: problem}) }
+	bad := func(name, problem string) {
+		errs = append(errs, catalog.FieldError{Field: at + "." + name, Problem: problem})
+	}
 	mc := modelConfig{ModelSettings: m}
 	if !catalog.ValidID(m.ID) {
 		bad("id", "must be a catalog model id (got "+fault.Echo(m.ID)+")")
