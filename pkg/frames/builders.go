@@ -12,12 +12,14 @@ import (
 
 // Grafana unit ids used by the frames.
 const (
-	UnitMs          = "ms"
-	UnitReqPerSec   = "reqps"
-	UnitPercentUnit = "percentunit"
-	UnitPercent     = "percent"
-	UnitNone        = "none"
-	UnitUSD         = "currencyUSD"
+	UnitMs           = "ms"
+	UnitReqPerSec    = "reqps"
+	UnitPercentUnit  = "percentunit"
+	UnitPercent      = "percent"
+	UnitNone         = "none"
+	UnitUSD          = "currencyUSD"
+	UnitMinutes      = "m"
+	UnitTokensPerSec = "short"
 )
 
 // New returns a frame with its name and the executed-query description the

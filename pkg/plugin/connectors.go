@@ -9,6 +9,8 @@ import (
 	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
+	"github.com/aiperf/monitor/pkg/sources/serving/endpoints"
+	"github.com/aiperf/monitor/pkg/sources/serving/prometheus"
 )
 
 // A connector factory opens a role's connector from its jsonData section
@@ -16,6 +18,7 @@ import (
 type (
 	inferenceFactory func(ctx context.Context, cfg RoleConfig) (sources.InferenceSource, error)
 	servingFactory   func(ctx context.Context, cfg RoleConfig) (sources.ServingSource, error)
+	endpointsFactory func(ctx context.Context, cfg RoleConfig) (sources.EndpointSource, error)
 	billingFactory   func(ctx context.Context, cfg RoleConfig) (sources.BillingSource, error)
 	registryFactory  func(ctx context.Context, cfg RoleConfig) (sources.RegistrySource, error)
 )
@@ -23,7 +26,8 @@ type (
 // The connectors each role can use, by the name the settings give.
 var (
 	inferenceConnectors = map[string]inferenceFactory{}
-	servingConnectors   = map[string]servingFactory{}
+	servingConnectors   = map[string]servingFactory{"prometheus": openPrometheus}
+	endpointConnectors  = map[string]endpointsFactory{"live": openEndpoints}
 	billingConnectors   = map[string]billingFactory{}
 	registryConnectors  = map[string]registryFactory{}
 )
@@ -51,4 +55,12 @@ func open[S any, F ~func(context.Context, RoleConfig) (S, error)](ctx context.Co
 		return zero, unknownConnector(cfg, known)
 	}
 	return factory(ctx, cfg)
+}
+
+func openPrometheus(ctx context.Context, cfg RoleConfig) (sources.ServingSource, error) {
+	return prometheus.Open(ctx, cfg.Options, prometheus.Options{Field: cfg.Field, Secrets: cfg.Secrets, UID: cfg.UID})
+}
+
+func openEndpoints(ctx context.Context, cfg RoleConfig) (sources.EndpointSource, error) {
+	return endpoints.Open(ctx, cfg.Field, cfg.Options, cfg.Secrets, cfg.UID)
 }

@@ -8,30 +8,36 @@ type Type string
 
 // Query types; the TypeScript QueryType enum holds the same values.
 const (
-	QueryTypeLatency           Type = "latency"
-	QueryTypeThroughput        Type = "throughput"
-	QueryTypeErrorRate         Type = "errorRate"
-	QueryTypeQuality           Type = "quality"
-	QueryTypeConfusionMatrix   Type = "confusionMatrix"
-	QueryTypeReliability       Type = "reliability"
-	QueryTypeDrift             Type = "drift"
-	QueryTypeDriftTrend        Type = "driftTrend"
-	QueryTypeDriftDistribution Type = "driftDistribution"
-	QueryTypeFairness          Type = "fairness"
-	QueryTypeFairnessTrend     Type = "fairnessTrend"
-	QueryTypeDataQuality       Type = "dataQuality"
-	QueryTypeFleetHealth       Type = "fleetHealth"
-	QueryTypeHealthTrend       Type = "healthTrend"
-	QueryTypeKpis              Type = "kpis"
-	QueryTypeUtilization       Type = "utilization"
-	QueryTypeSlaMatrix         Type = "slaMatrix"
-	QueryTypeBurnRate          Type = "burnRate"
-	QueryTypeIncidents         Type = "incidents"
-	QueryTypeCost              Type = "cost"
-	QueryTypeCostSummary       Type = "costSummary"
-	QueryTypeSavings           Type = "savings"
-	QueryTypeInventory         Type = "inventory"
-	QueryTypeRegulations       Type = "regulations"
+	QueryTypeLatency            Type = "latency"
+	QueryTypeThroughput         Type = "throughput"
+	QueryTypeErrorRate          Type = "errorRate"
+	QueryTypeQuality            Type = "quality"
+	QueryTypeConfusionMatrix    Type = "confusionMatrix"
+	QueryTypeReliability        Type = "reliability"
+	QueryTypeDrift              Type = "drift"
+	QueryTypeDriftTrend         Type = "driftTrend"
+	QueryTypeDriftDistribution  Type = "driftDistribution"
+	QueryTypeFairness           Type = "fairness"
+	QueryTypeFairnessTrend      Type = "fairnessTrend"
+	QueryTypeDataQuality        Type = "dataQuality"
+	QueryTypeFleetHealth        Type = "fleetHealth"
+	QueryTypeHealthTrend        Type = "healthTrend"
+	QueryTypeKpis               Type = "kpis"
+	QueryTypeUtilization        Type = "utilization"
+	QueryTypeSlaMatrix          Type = "slaMatrix"
+	QueryTypeBurnRate           Type = "burnRate"
+	QueryTypeIncidents          Type = "incidents"
+	QueryTypeCost               Type = "cost"
+	QueryTypeCostSummary        Type = "costSummary"
+	QueryTypeSavings            Type = "savings"
+	QueryTypeInventory          Type = "inventory"
+	QueryTypeRegulations        Type = "regulations"
+	QueryTypeAvailability       Type = "availability"
+	QueryTypeReadiness          Type = "readiness"
+	QueryTypeTokens             Type = "tokens"
+	QueryTypeTimeToFirstToken   Type = "timeToFirstToken"
+	QueryTypeTimePerOutputToken Type = "timePerOutputToken"
+	QueryTypeKVCache            Type = "kvCache"
 )
 
 // Info describes a query type for the query editor (the `query-types` resource).
@@ -70,6 +76,12 @@ var Types = []Info{
 	{QueryTypeSavings, "Savings", "idle GPU and over-provisioning opportunities", false, false, false},
 	{QueryTypeInventory, "Model inventory", "declared models with owners, risk class, fairness and retention status", false, false, false},
 	{QueryTypeRegulations, "Regulation register", "declared regulations with status and next review", false, false, false},
+	{QueryTypeAvailability, "Availability", "share of probed minutes the model was up, and downtime, over time", true, false, false},
+	{QueryTypeReadiness, "Endpoint readiness", "live model servers: liveness, readiness, versions and platform per model", false, false, false},
+	{QueryTypeTokens, "Tokens", "LLM prompt and generated tokens per second over time", true, false, false},
+	{QueryTypeTimeToFirstToken, "Time to first token", "LLM p50/p95/p99 time to first token over time", true, false, false},
+	{QueryTypeTimePerOutputToken, "Time per output token", "LLM p50/p95/p99 time per generated token over time", true, false, false},
+	{QueryTypeKVCache, "KV cache", "LLM KV-cache occupancy (mean and peak) over time", true, false, false},
 }
 
 // Lookup returns the description of a query type.

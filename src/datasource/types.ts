@@ -26,6 +26,12 @@ export enum QueryType {
   Savings = 'savings',
   Inventory = 'inventory',
   Regulations = 'regulations',
+  Availability = 'availability',
+  Readiness = 'readiness',
+  Tokens = 'tokens',
+  TimeToFirstToken = 'timeToFirstToken',
+  TimePerOutputToken = 'timePerOutputToken',
+  KVCache = 'kvCache',
 }
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';

@@ -23,6 +23,9 @@ const (
 	chIncidentStart
 	chIncidentDuration
 	chCost
+	chTokens
+	chTimeToFirstToken
+	chKVCache
 )
 
 func hashString(s string) uint64 {
