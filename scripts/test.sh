@@ -36,5 +36,6 @@ step "package" package_zip
 step "package layout" check_package
 step "plugincheck2" scripts/validate.sh
 step "panels in headless chromium" panels_in_browser
+step "serving: Prometheus + MLServer integration" tests/integration/serving/run.sh
 
 summary

@@ -64,6 +64,20 @@ func (c *client) post(ctx context.Context, path string, form url.Values, what st
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return c.send(req, what, out)
+}
+
+// get sends the parameters in the URL: the label-values API takes no form.
+func (c *client) get(ctx context.Context, path string, params url.Values, what string, out any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.conn.Endpoint(path)+"?"+params.Encode(), nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return c.send(req, what, out)
+}
+
+// send runs a request and decodes the API envelope's data into out.
+func (c *client) send(req *http.Request, what string, out any) error {
 	status, body, err := c.conn.Do(c.http, req, what)
 	if err != nil {
 		return err
@@ -163,7 +177,7 @@ func (c *client) query(ctx context.Context, expr string, at time.Time) ([]series
 func (c *client) labelValues(ctx context.Context, label string, matchers []string, start, end time.Time) ([]string, error) {
 	form := url.Values{"match[]": matchers, "start": {timeParam(start)}, "end": {timeParam(end)}}
 	var out []string
-	err := c.post(ctx, "/api/v1/label/"+url.PathEscape(label)+"/values", form, "Prometheus label values", &out)
+	err := c.get(ctx, "/api/v1/label/"+url.PathEscape(label)+"/values", form, "Prometheus label values", &out)
 	return out, err
 }
 
