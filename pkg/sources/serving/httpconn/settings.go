@@ -5,6 +5,7 @@
 package httpconn
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -154,9 +155,13 @@ func (c *Connection) Endpoint(path string) string {
 	return u.String()
 }
 
-// Redact replaces every secret in a message with [secret]: server errors
-// and proxies may echo what they were sent.
+// Redact replaces every secret in a message with [secret], the basic-auth
+// credentials also as they travel (base64): server errors and proxies may
+// echo what they were sent.
 func (c *Connection) Redact(msg string) string {
+	if p := c.Secrets[SecretPassword]; p != "" {
+		msg = strings.ReplaceAll(msg, base64.StdEncoding.EncodeToString([]byte(c.Settings.BasicAuthUser+":"+p)), "[secret]")
+	}
 	for _, v := range c.Secrets {
 		if len(v) >= 4 {
 			msg = strings.ReplaceAll(msg, v, "[secret]")
