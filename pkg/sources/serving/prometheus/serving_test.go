@@ -71,7 +71,7 @@ func TestWindowsEndingAfterNowAreClippedAndEmptyOnesUnmeasured(t *testing.T) {
 	c := open(t, settingsFor(fake.server(t).URL, ""), nil, now)
 	out, err := c.Serving(t.Context(), "iris", []sources.Window{
 		{From: now.Add(-30 * time.Second), To: now.Add(30 * time.Second)}, // open: read up to now
-		{From: now.Add(time.Minute), To: now.Add(2 * time.Minute)},         // future: unmeasured
+		{From: now.Add(time.Minute), To: now.Add(2 * time.Minute)},        // future: unmeasured
 	})
 	if err != nil {
 		t.Fatal(err)
