@@ -20,6 +20,8 @@ export const testIds = {
   configEditor: {
     container: 'data-testid aiperf-config-editor',
     demoEnabled: 'data-testid aiperf-config-demo',
+    servingEnabled: 'data-testid aiperf-config-serving',
+    endpoint: 'data-testid aiperf-config-endpoint',
   },
   driftPanel: {
     container: 'data-testid aiperf-drift-panel',

@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 
 import { DemoSection } from './DemoSection';
+import { EndpointsSection } from './config/EndpointsSection';
+import { ServingSection } from './config/ServingSection';
 import type { AiperfDataSourceOptions, AiperfSecureJsonData } from './types';
 
 export type ConfigSectionProps = DataSourcePluginOptionsEditorProps<AiperfDataSourceOptions, AiperfSecureJsonData>;
@@ -13,4 +15,6 @@ export type ConfigSectionProps = DataSourcePluginOptionsEditorProps<AiperfDataSo
  */
 export const CONFIG_SECTIONS: Array<{ id: string; Component: ComponentType<ConfigSectionProps> }> = [
   { id: 'demo', Component: DemoSection },
+  { id: 'serving', Component: ServingSection },
+  { id: 'endpoints', Component: EndpointsSection },
 ];

@@ -129,6 +129,32 @@ export const QUERY_TYPES: QueryTypeInfo[] = [
     description: 'Regulation register with owners, status and reviews',
     ...FLEET_WIDE,
   },
+  {
+    value: QueryType.Availability,
+    label: 'Availability',
+    description: 'Share of probed minutes the model was up, and downtime, over time',
+    ...MODEL_ONLY,
+  },
+  {
+    value: QueryType.Readiness,
+    label: 'Endpoint readiness',
+    description: 'Live model servers: liveness, readiness, versions and platform per model',
+    ...FLEET_WIDE,
+  },
+  { value: QueryType.Tokens, label: 'Tokens', description: 'LLM prompt and generated tokens per second', ...MODEL_ONLY },
+  {
+    value: QueryType.TimeToFirstToken,
+    label: 'Time to first token',
+    description: 'LLM p50/p95/p99 time to first token over time',
+    ...MODEL_ONLY,
+  },
+  {
+    value: QueryType.TimePerOutputToken,
+    label: 'Time per output token',
+    description: 'LLM p50/p95/p99 time per generated token over time',
+    ...MODEL_ONLY,
+  },
+  { value: QueryType.KVCache, label: 'KV cache', description: 'LLM KV-cache occupancy, mean and peak', ...MODEL_ONLY },
 ];
 
 /** Families shown as groups in the query type picker. */
@@ -157,6 +183,12 @@ export const QUERY_TYPE_GROUPS: Record<QueryType, string> = {
   [QueryType.Savings]: 'Cost',
   [QueryType.Inventory]: 'Compliance',
   [QueryType.Regulations]: 'Compliance',
+  [QueryType.Availability]: 'Serving',
+  [QueryType.Readiness]: 'Serving',
+  [QueryType.Tokens]: 'LLM serving',
+  [QueryType.TimeToFirstToken]: 'LLM serving',
+  [QueryType.TimePerOutputToken]: 'LLM serving',
+  [QueryType.KVCache]: 'LLM serving',
 };
 
 /** Optional query fields, and the types that read them (docs/queries.md, "used by"). */

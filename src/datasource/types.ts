@@ -1,5 +1,7 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import type { EndpointsSettings, ServingSettings } from './config/types';
+
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
 export enum QueryType {
   Latency = 'latency',
@@ -53,6 +55,8 @@ export interface AiperfQuery extends DataQuery {
 /** Non-secret settings (jsonData). Connector sections are added with their connectors. */
 export interface AiperfDataSourceOptions extends DataSourceJsonData {
   demoEnabled?: boolean;
+  serving?: ServingSettings;
+  endpoints?: EndpointsSettings;
 }
 
 /** Secret settings; they never come back to the browser, only `secureJsonFields` flags do. */
