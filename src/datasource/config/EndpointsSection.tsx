@@ -18,20 +18,27 @@ function endpointsOf(props: ConfigSectionProps): EndpointSettings[] {
 function update(props: ConfigSectionProps, endpoints: EndpointSettings[]) {
   props.onOptionsChange({
     ...props.options,
-    jsonData: { ...props.options.jsonData, endpoints: endpoints.length > 0 ? { connector: 'live', endpoints } : undefined },
+    jsonData: {
+      ...props.options.jsonData,
+      endpoints: endpoints.length > 0 ? { connector: 'live', endpoints } : undefined,
+    },
   });
 }
 
 /** The Live endpoints section: model servers probed for the readiness table. */
 export function EndpointsSection(props: ConfigSectionProps) {
   const endpoints = endpointsOf(props);
-  const change = (i: number, e: EndpointSettings) => update(props, endpoints.map((old, j) => (j === i ? e : old)));
+  const change = (i: number, e: EndpointSettings) =>
+    update(
+      props,
+      endpoints.map((old, j) => (j === i ? e : old))
+    );
   return (
     <Stack direction="column" gap={1}>
       <Text element="h3">Live endpoints</Text>
       <Text color="secondary">
-        Model servers probed live for the inventory and readiness table: liveness, readiness, versions and platform
-        of each model. Each server&apos;s secrets are filed under its name.
+        Model servers probed live for the inventory and readiness table: liveness, readiness, versions and platform of
+        each model. Each server&apos;s secrets are filed under its name.
       </Text>
       {endpoints.map((e, i) => (
         <div key={i} data-testid={testIds.configEditor.endpoint}>
@@ -45,7 +52,11 @@ export function EndpointsSection(props: ConfigSectionProps) {
               />
             </Field>
             <Field label="Protocol">
-              <RadioButtonGroup options={PROTOCOLS} value={e.protocol} onChange={(protocol) => change(i, { ...e, protocol })} />
+              <RadioButtonGroup
+                options={PROTOCOLS}
+                value={e.protocol}
+                onChange={(protocol) => change(i, { ...e, protocol })}
+              />
             </Field>
             <ConnectionFields
               section={props}
@@ -69,7 +80,16 @@ export function EndpointsSection(props: ConfigSectionProps) {
                 }}
               />
             </Field>
-            <Button variant="secondary" icon="trash-alt" onClick={() => update(props, endpoints.filter((_, j) => j !== i))}>
+            <Button
+              variant="secondary"
+              icon="trash-alt"
+              onClick={() =>
+                update(
+                  props,
+                  endpoints.filter((_, j) => j !== i)
+                )
+              }
+            >
               Remove endpoint
             </Button>
           </Stack>
@@ -79,7 +99,9 @@ export function EndpointsSection(props: ConfigSectionProps) {
         <Button
           variant="secondary"
           icon="plus"
-          onClick={() => update(props, [...endpoints, { name: `server-${endpoints.length + 1}`, protocol: 'oip', url: '' }])}
+          onClick={() =>
+            update(props, [...endpoints, { name: `server-${endpoints.length + 1}`, protocol: 'oip', url: '' }])
+          }
         >
           Add endpoint
         </Button>

@@ -25,7 +25,11 @@ function settings(jsonData: AiperfDataSourceOptions, secureJsonFields: Record<st
   } as unknown as DataSourceSettings<AiperfDataSourceOptions, AiperfSecureJsonData>;
 }
 
-function setup(Section: typeof ServingSection, jsonData: AiperfDataSourceOptions, secureJsonFields?: Record<string, boolean>) {
+function setup(
+  Section: typeof ServingSection,
+  jsonData: AiperfDataSourceOptions,
+  secureJsonFields?: Record<string, boolean>
+) {
   const onOptionsChange = jest.fn();
   const view = render(<Section options={settings(jsonData, secureJsonFields)} onOptionsChange={onOptionsChange} />);
   return { onOptionsChange, ...view, user: userEvent.setup() };
@@ -73,7 +77,9 @@ describe('ServingSection', () => {
     fireEvent.blur(models);
     expect(onOptionsChange).toHaveBeenLastCalledWith(
       expect.objectContaining({
-        jsonData: { serving: { connector: 'prometheus', url: 'http://p:9090', models: [{ id: 'iris', namespace: 'prod' }] } },
+        jsonData: {
+          serving: { connector: 'prometheus', url: 'http://p:9090', models: [{ id: 'iris', namespace: 'prod' }] },
+        },
       })
     );
   });
@@ -84,10 +90,18 @@ describe('EndpointsSection', () => {
     const { onOptionsChange, user, rerender } = setup(EndpointsSection, {});
     await user.click(screen.getByRole('button', { name: 'Add endpoint' }));
     const added = onOptionsChange.mock.lastCall[0];
-    expect(added.jsonData.endpoints).toEqual({ connector: 'live', endpoints: [{ name: 'server-1', protocol: 'oip', url: '' }] });
+    expect(added.jsonData.endpoints).toEqual({
+      connector: 'live',
+      endpoints: [{ name: 'server-1', protocol: 'oip', url: '' }],
+    });
     rerender(
       <EndpointsSection
-        options={{ ...added, jsonData: { endpoints: { connector: 'live', endpoints: [{ name: 'mlserver', protocol: 'oip', auth: 'bearer' }] } } }}
+        options={{
+          ...added,
+          jsonData: {
+            endpoints: { connector: 'live', endpoints: [{ name: 'mlserver', protocol: 'oip', auth: 'bearer' }] },
+          },
+        }}
         onOptionsChange={onOptionsChange}
       />
     );

@@ -44,7 +44,10 @@ export function ServingSection(props: ConfigSectionProps) {
             idPrefix="aiperf-serving"
             urlPlaceholder="http://prometheus:9090"
           />
-          <Field label="Runtime" description="Detected per model from the metric names its server exposes, unless you name it.">
+          <Field
+            label="Runtime"
+            description="Detected per model from the metric names its server exposes, unless you name it."
+          >
             <Combobox<string>
               id="aiperf-serving-runtime"
               options={RUNTIMES}
