@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
+	"gopkg.in/yaml.v3"
 )
 
 // servingSettings is a data source with the Prometheus and live endpoint
@@ -197,5 +199,35 @@ func TestACanarySecretInAnySecureFieldNeverComesBack(t *testing.T) {
 				t.Fatal("nothing was checked")
 			}
 		})
+	}
+}
+
+func TestTheProvisionedServingInstanceOpensBothConnectors(t *testing.T) {
+	raw, err := os.ReadFile("../../provisioning/datasources/serving.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		Datasources []struct {
+			JSONData map[string]any `yaml:"jsonData"`
+		} `yaml:"datasources"`
+	}
+	if err := yaml.Unmarshal(raw, &file); err != nil || len(file.Datasources) != 1 {
+		t.Fatalf("%d data sources, %v", len(file.Datasources), err)
+	}
+	jsonData, _ := json.Marshal(file.Datasources[0].JSONData)
+	d := newDatasource(t.Context(), settingsFrom(string(jsonData), nil), time.Now)
+	if d.settingsErr != nil {
+		t.Fatal(d.settingsErr)
+	}
+	labels := []string{}
+	for _, c := range d.checks {
+		if c.err != nil {
+			t.Errorf("%s: %v", c.label, c.err)
+		}
+		labels = append(labels, c.label)
+	}
+	if strings.Join(labels, ", ") != "Serving telemetry (prometheus), Live endpoints (live)" {
+		t.Fatalf("roles %v", labels)
 	}
 }
