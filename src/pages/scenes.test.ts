@@ -106,6 +106,8 @@ describe('page scenes', () => {
     expect(panels.map((p) => p.query?.queryType)).toEqual([
       QueryType.Utilization,
       QueryType.Latency,
+      QueryType.Throughput,
+      QueryType.ErrorRate,
       QueryType.SlaMatrix,
       QueryType.BurnRate,
       QueryType.Incidents,

@@ -5,7 +5,7 @@ import { QueryType } from '../../datasource/types';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
 
-/** Infrastructure view: utilisation, latency, SLA, error budget and incidents. */
+/** Infrastructure view: utilisation, latency, throughput, errors, SLA, error budget and incidents. */
 export function infrastructureScene(defaultUid: string) {
   return pageScene({
     defaultUid,
@@ -24,6 +24,24 @@ export function infrastructureScene(defaultUid: string) {
             .setTitle('Latency percentiles vs target')
             .setDescription('p50/p95/p99; p95 turns red past its target')
             .setData(aiperfQuery(QueryType.Latency, { model: VAR_MODEL_EXPR }))
+            .build()
+        ),
+      ],
+      [
+        item(
+          PanelBuilders.timeseries()
+            .setTitle('Throughput')
+            .setDescription('Requests per second of the selected model')
+            .setData(aiperfQuery(QueryType.Throughput, { model: VAR_MODEL_EXPR }))
+            .build()
+        ),
+        item(
+          PanelBuilders.timeseries()
+            .setTitle('Error rate vs target')
+            .setDescription(
+              'Share of failed requests of the selected model; undefined where the runtime counts no failures'
+            )
+            .setData(aiperfQuery(QueryType.ErrorRate, { model: VAR_MODEL_EXPR }))
             .build()
         ),
       ],
