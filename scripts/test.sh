@@ -12,7 +12,10 @@ mage_version=v1.15.0
 install_node_packages() { need node "Node.js 20+" && need npm "npm" && npm ci --no-audit --no-fund; }
 install_go_modules() { need go "Go 1.26+" && go mod download; }
 go_vet() { go vet ./pkg/...; }
-go_test() { go test -race -count=1 ./pkg/...; }
+go_test() { go test -race -short -count=1 ./pkg/...; }
+# The long-range tests simulate a year of the demo fleet: run without the race
+# detector, which would make them ten times slower.
+go_test_long() { go test -count=1 -run 'LastYear' ./pkg/...; }
 golden_fixtures_reproduce() {
   tests/golden/run.sh && git diff --exit-code --stat -- tests/golden/fixtures
 }
@@ -29,6 +32,7 @@ step "lint" npm run lint
 step "jest" npm run test:ci
 step "go vet" go_vet
 step "go test -race" go_test
+step "go test (long ranges)" go_test_long
 step "golden fixtures reproduce" golden_fixtures_reproduce
 step "frontend build" frontend_build
 step "backend build (5 platforms)" backend_build
