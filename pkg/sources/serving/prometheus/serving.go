@@ -152,13 +152,18 @@ func (rd *reader) customFilter() string {
 }
 
 // errorsCounted reports whether failures are counted: the runtime maps an
-// error counter (absent = none failed yet) or a custom query does.
+// error counter it can read for this model (absent = none failed yet) or a
+// custom query does.
 func (rd *reader) errorsCounted() bool {
 	if _, ok := rd.c.cfg.custom[runtimes.Errors]; ok {
 		return true
 	}
-	_, _, ok := rd.mapping(runtimes.Errors)
-	return ok
+	m, t, ok := rd.mapping(runtimes.Errors)
+	if !ok {
+		return false
+	}
+	_, readable := t.filter(m)
+	return readable
 }
 
 func scaleOf(f float64) float64 {

@@ -1,7 +1,10 @@
 package prometheus
 
 import (
+	"context"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -157,5 +160,39 @@ func TestCustomQueriesReplaceTheCatalogWithTheModelsFilter(t *testing.T) {
 	}
 	if !found || out[0].Latency.Total() != 12 || out[0].Latency.Bounds[0] != 5 {
 		t.Fatalf("custom latency histogram: found %v, %+v", found, out[0].Latency)
+	}
+}
+
+func TestAServerWideFailureCounterWithoutASelectorCountsNothing(t *testing.T) {
+	// TorchServe counts 5xx per host, not per model: without a selector
+	// naming the model's host its failures are not this model's.
+	now := time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC)
+	fake := &fakeProm{names: []string{"ts_inference_requests_total", "Requests5XX"}, answer: func(string, time.Time) (float64, bool) { return 5, true }}
+	c := open(t, settingsFor(fake.server(t).URL, `,"models":[{"id":"densenet161"}]`), nil, now)
+	out, err := c.Serving(t.Context(), "densenet161", []sources.Window{{From: now.Add(-time.Minute), To: now}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0].Requests != 5 || out[0].ErrorsUncounted != 5 || out[0].Errors != 0 {
+		t.Fatalf("failures must be uncounted, not zero: %+v", out[0])
+	}
+}
+
+func TestACancelledQueryStopsPromptly(t *testing.T) {
+	now := time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(10 * time.Second):
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	c := open(t, settingsFor(srv.URL, ""), nil, now)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := c.Serving(ctx, "iris", []sources.Window{{From: now.Add(-time.Hour), To: now}})
+	if err == nil || time.Since(start) > 150*time.Millisecond {
+		t.Fatalf("cancelled after 50 ms: returned %v after %s", err, time.Since(start))
 	}
 }
