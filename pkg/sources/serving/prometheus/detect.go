@@ -26,6 +26,7 @@ type resolved struct {
 	target      target
 	accelTarget target
 	scrape      []map[string]string // job and instance of the model's scrape targets
+	interval    time.Duration       // their scrape interval, 0 when unknown
 	at          time.Time
 }
 
@@ -90,6 +91,9 @@ func (c *Connector) resolve(ctx context.Context, model string, from, to time.Tim
 		r.target = scopeOf(mc, r.runtime)
 		r.target.present = present
 		if r.scrape, err = c.scrapeTargets(ctx, r, from, to); err != nil {
+			return resolved{}, err
+		}
+		if r.interval, err = c.scrapeInterval(ctx, r.scrape, to); err != nil {
 			return resolved{}, err
 		}
 	}
@@ -194,6 +198,29 @@ func (c *Connector) scrapeTargets(ctx context.Context, r resolved, from, to time
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a]["job"]+out[a]["instance"] < out[b]["job"]+out[b]["instance"] })
 	return out, nil
+}
+
+// intervalProbe is the span over which scrapes are counted to estimate the
+// scrape interval.
+const intervalProbe = 10 * time.Minute
+
+// scrapeInterval estimates how often the model's targets are scraped from
+// the scrapes counted in the ten minutes before to; 0 when too few to tell.
+// Availability counts each scrape as that long, so a window in which a
+// target existed for only part of the time is not credited for the rest.
+func (c *Connector) scrapeInterval(ctx context.Context, targets []map[string]string, at time.Time) (time.Duration, error) {
+	_, scrapes, ok := upExprs(targets, intervalProbe)
+	if !ok {
+		return 0, nil
+	}
+	res, err := c.client.query(ctx, strings.Replace(scrapes, "sum(", "max(", 1), at)
+	if err != nil {
+		return 0, fmt.Errorf("estimating the scrape interval: %w", err)
+	}
+	if len(res) != 1 || len(res[0].points) != 1 || res[0].points[0].value < 2 {
+		return 0, nil
+	}
+	return time.Duration(float64(intervalProbe) / res[0].points[0].value), nil
 }
 
 // upExprs are the up samples and the scrapes of the model's targets over

@@ -24,6 +24,7 @@ type fakeProm struct {
 	names   []string
 	answer  func(query string, at time.Time) (float64, bool)
 	buckets map[string]float64 // le → cumulative count for _bucket queries
+	instant string             // the value of every instant query; "1" when empty
 }
 
 type url3 struct {
@@ -41,7 +42,11 @@ func (f *fakeProm) server(t *testing.T) *httptest.Server {
 		case r.URL.Path == "/api/v1/series":
 			writeData(w, []map[string]string{{"__name__": "x", "job": "mlserver", "instance": "10.0.0.1:8082"}})
 		case r.URL.Path == "/api/v1/query":
-			writeData(w, map[string]any{"resultType": "vector", "result": []any{map[string]any{"metric": map[string]string{}, "value": []any{1.0, "1"}}}})
+			v := f.instant
+			if v == "" {
+				v = "1"
+			}
+			writeData(w, map[string]any{"resultType": "vector", "result": []any{map[string]any{"metric": map[string]string{}, "value": []any{1.0, v}}}})
 		case r.URL.Path == "/api/v1/query_range":
 			q := r.Form.Get("query")
 			start, _ := strconv.ParseFloat(r.Form.Get("start"), 64)

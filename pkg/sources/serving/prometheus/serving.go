@@ -41,8 +41,8 @@ func (c *Connector) Serving(ctx context.Context, model string, windows []sources
 			func(i int, h engine.LatencyHistogram) { out[i].Latency = h },
 			func(i int, v float64) { out[i].LatencySumMs = v },
 			func(i int, v float64) { out[i].LatencyCount = v })...)
-		jobs = append(jobs, rd.availability(g, func(i int, up float64) {
-			out[i].UpMinutes, out[i].DownMinutes = up*minutes, (1-up)*minutes
+		jobs = append(jobs, rd.availability(g, func(i int, up, down float64) {
+			out[i].UpMinutes, out[i].DownMinutes = up, down
 		})...)
 		jobs = append(jobs, rd.llm(g, out)...)
 	}
@@ -255,13 +255,17 @@ func (rd *reader) gauge(g grid, s runtimes.Series, set func(int, engine.Resource
 	}
 }
 
-// availability reads the share of the model's target scrapes that were up
-// (or a custom up query's mean) per window.
-func (rd *reader) availability(g grid, set func(i int, up float64)) []job {
+// availability reads the minutes the model's targets were up and down per
+// window: each scrape counts for one scrape interval (never more than the
+// window holds in all); without a known interval, the share of scrapes up
+// over the whole window. A custom up query gives its mean over the window.
+func (rd *reader) availability(g grid, set func(i int, up, down float64)) []job {
+	minutes := g.length.Minutes()
 	if _, ok := rd.c.cfg.custom[runtimes.Up]; ok {
 		return rd.gauge(g, runtimes.Up, func(i int, u engine.ResourceUse) {
 			if m := u.Mean(); m.OK {
-				set(i, clamp01(m.Value))
+				up := clamp01(m.Value)
+				set(i, up*minutes, (1-up)*minutes)
 			}
 		})
 	}
@@ -269,13 +273,20 @@ func (rd *reader) availability(g grid, set func(i int, up float64)) []job {
 	if !ok {
 		return nil
 	}
+	each := rd.r.interval.Minutes()
 	sums, counts := make(map[int]float64), make(map[int]float64)
 	finish := func(i int) {
 		s, ok1 := sums[i]
 		n, ok2 := counts[i]
-		if ok1 && ok2 && n > 0 {
-			set(i, clamp01(s/n))
+		if !ok1 || !ok2 || n <= 0 {
+			return
 		}
+		covered := minutes
+		if each > 0 {
+			covered = min(minutes, n*each)
+		}
+		up := clamp01(s / n)
+		set(i, up*covered, (1-up)*covered)
 	}
 	return []job{
 		rd.c.scalarJob(g, upSum, &rd.mu, func(i int, v float64) { sums[i] = v; finish(i) }),

@@ -196,3 +196,26 @@ func TestACancelledQueryStopsPromptly(t *testing.T) {
 		t.Fatalf("cancelled after 50 ms: returned %v after %s", err, time.Since(start))
 	}
 }
+
+func TestAvailabilityCreditsOnlyTheMinutesTheTargetWasScraped(t *testing.T) {
+	// Scraped every 5 s (120 scrapes in 10 min), the target existed for the
+	// last 2 minutes of the hour (24 scrapes), up in half of them.
+	now := time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC)
+	fake := &fakeProm{names: mlserverNames, instant: "120", answer: func(q string, at time.Time) (float64, bool) {
+		switch {
+		case strings.HasPrefix(q, "sum(sum_over_time(up"):
+			return 12, true
+		case strings.HasPrefix(q, "sum(count_over_time(up"):
+			return 24, true
+		}
+		return 1, true
+	}}
+	c := open(t, settingsFor(fake.server(t).URL, ""), nil, now)
+	out, err := c.Serving(t.Context(), "iris", []sources.Window{{From: now.Add(-time.Hour), To: now}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0].UpMinutes != 1 || out[0].DownMinutes != 1 {
+		t.Fatalf("up %v and down %v minutes, want 1 and 1 (not 30 and 30)", out[0].UpMinutes, out[0].DownMinutes)
+	}
+}
