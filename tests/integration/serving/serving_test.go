@@ -170,6 +170,26 @@ func TestRequestsErrorsAndLatencyMatchTheLoad(t *testing.T) {
 	}
 }
 
+func TestAvailabilityFromUpIsWholeWhileTheServerRan(t *testing.T) {
+	// Prometheus starts after MLServer is ready and both run throughout:
+	// every scrape found it up.
+	e := setup(t)
+	frames, _ := query(t, datasource(t, e, false), e, "availability")
+	measured := 0
+	for i, v := range column(t, frames[0], "availability") {
+		if math.IsNaN(v) {
+			continue
+		}
+		measured++
+		if v != 1 {
+			t.Errorf("window %d: availability %v, want 1", i, v)
+		}
+	}
+	if measured == 0 {
+		t.Fatal("no window measured availability")
+	}
+}
+
 func TestLatencyPercentilesFromTheHistogramMatchTheLoad(t *testing.T) {
 	e := setup(t)
 	d := datasource(t, e, true)
