@@ -92,19 +92,38 @@ YAML
 pids+=($!)
 wait_for "http://127.0.0.1:$prom_port/-/ready" 60 "Prometheus" || { tail -30 "$run/prometheus.log"; exit 1; }
 
-# One warm-up request creates the model's counters; a few scrapes record
-# them before the burst, so the burst is what increase() sees.
+# scraped_requests: the model's request count in Prometheus's newest sample.
+scraped_requests() {
+  curl -fsS "http://127.0.0.1:$prom_port/api/v1/query" --data-urlencode \
+    'query=sum(model_infer_request_success_total{model="iris"}) + sum(model_infer_request_failure_total{model="iris"})' |
+    "$venv/bin/python" -c 'import json,sys; r=json.load(sys.stdin)["data"]["result"]; print(int(float(r[0]["value"][1])) if r else -1)'
+}
+wait_scraped() { # COUNT: until Prometheus has scraped at least COUNT requests (a busy machine delays scrapes)
+  for _ in $(seq 1 150); do
+    [ "$(scraped_requests)" -ge "$1" ] && return 0
+    sleep 0.2
+  done
+  echo "Prometheus did not scrape $1 requests within 30 s" >&2
+  return 1
+}
+
+# One warm-up request creates the model's counters; scrapes record them
+# before the burst, so the burst is what increase() sees.
 infer="http://127.0.0.1:$http_port/v2/models/iris/infer"
 curl -fsS -o /dev/null -H 'Content-Type: application/json' \
   -d '{"inputs":[{"name":"x","shape":[1,4],"datatype":"FP64","data":[5.1,3.5,1.4,0.2]}]}' "$infer"
-sleep 4
+wait_scraped 1
+sleep 3
 # The data source reads per-minute windows and increase() sees only the
 # samples inside each: start the burst early in a minute so it, and a scrape
 # on each side of it, fall in one.
 while s=$((10#$(date +%S))); [ "$s" -lt 3 ] || [ "$s" -gt 35 ]; do sleep 1; done
 burst_start=$(date +%s)
 "$venv/bin/python" "$here/load.py" "$infer" 300 30 "$run/load.json"
-sleep 4
+wait_scraped 301
+# Let the burst's minute close, so its window is sampled end to end and
+# increase() extrapolates over at most one scrape interval in sixty.
+sleep $((62 - 10#$(date +%S)))
 
 cd "$root"
 AIPERF_IT_PROMETHEUS="http://127.0.0.1:$prom_port" AIPERF_IT_MLSERVER="http://127.0.0.1:$http_port" \
