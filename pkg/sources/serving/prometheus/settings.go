@@ -2,6 +2,7 @@ package prometheus
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -189,10 +190,10 @@ func seriesNames() string {
 	return strings.Join(names, ", ")
 }
 
+// describe names the mistyped field without repeating the input.
 func describe(err error) string {
 	var typeErr *json.UnmarshalTypeError
-	if e, ok := err.(*json.UnmarshalTypeError); ok {
-		typeErr = e
+	if errors.As(err, &typeErr) {
 		return fmt.Sprintf("field %s must be a %s, not a %s", typeErr.Field, typeErr.Type, typeErr.Value)
 	}
 	return "unreadable JSON"
