@@ -45,7 +45,8 @@ function setup(query: Partial<AiperfQuery>, datasource = fakeDataSource()) {
 
 async function pick(user: ReturnType<typeof userEvent.setup>, testId: string, option: RegExp) {
   await user.click(screen.getByTestId(testId));
-  await user.click(await screen.findByRole('option', { name: option }));
+  // The query type list is long and virtualized: on a busy machine it takes more than findBy's default second.
+  await user.click(await screen.findByRole('option', { name: option }, { timeout: 5000 }));
 }
 
 describe('QueryEditor', () => {
