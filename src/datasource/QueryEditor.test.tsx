@@ -23,6 +23,8 @@ const FEATURES: FeatureInfo[] = [
 ];
 
 setUpComboboxEnvironment();
+// Each test opens virtualized pickers several times: on a busy 2-core machine that takes more than jest's 5 s.
+jest.setTimeout(20000);
 
 function fakeDataSource(overrides: Partial<Record<keyof DataSource, jest.Mock>> = {}) {
   return {
