@@ -14,7 +14,7 @@ func Readiness(rows []sources.EndpointStatus, checked time.Time, executed string
 	n := len(rows)
 	endpoint, protocol, server, model, version, platform := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	state, problem := make([]string, n), make([]string, n)
-	live, ready := make([]*bool, n), make([]*bool, n)
+	live, serverReady, ready := make([]*bool, n), make([]*bool, n), make([]*bool, n)
 	inferences, probe := make([]*float64, n), make([]*float64, n)
 	at := make([]time.Time, n)
 	for i, r := range rows {
@@ -27,7 +27,7 @@ func Readiness(rows []sources.EndpointStatus, checked time.Time, executed string
 		if r.Reason != "" && r.Error == "" {
 			problem[i] = r.Reason
 		}
-		live[i], ready[i], inferences[i], at[i] = r.Live, r.Ready, r.Inferences, checked
+		live[i], serverReady[i], ready[i], inferences[i], at[i] = r.Live, r.ServerReady, r.Ready, r.Inferences, checked
 		if r.ProbeMs > 0 {
 			probe[i] = Ptr(r.ProbeMs)
 		}
@@ -40,6 +40,7 @@ func Readiness(rows []sources.EndpointStatus, checked time.Time, executed string
 		ValueField("version", "Version", "", version),
 		ValueField("platform", "Platform", "", platform),
 		ValueField("live", "Live", "", live),
+		ValueField("serverReady", "Server ready", "", serverReady),
 		ValueField("ready", "Ready", "", ready),
 		ValueField("state", "State", "", state),
 		ValueField("inferences", "Inferences", UnitNone, inferences),

@@ -93,7 +93,8 @@ type EndpointStatus struct {
 	Model         string
 	ModelVersion  string
 	Platform      string
-	Live, Ready   *bool    // nil when not probed
+	ServerReady   *bool    // the server's own readiness; nil when not probed
+	Live, Ready   *bool    // the server's liveness, the model's readiness; nil when not probed
 	State, Reason string   // the repository index's, where the server has one
 	Inferences    *float64 // successful inferences since start (Triton statistics)
 	ProbeMs       float64  // the readiness probe's round trip

@@ -26,7 +26,7 @@ func (f *Fleet) Readiness(ctx context.Context) ([]sources.EndpointStatus, error)
 		live := true
 		out = append(out, sources.EndpointStatus{
 			Endpoint: demoServer, Protocol: "oip", Server: "demo", ServerVersion: "simulated",
-			Model: p.spec.ID, ModelVersion: p.spec.Version, Platform: platformOf(p), Live: &live, Ready: &ready,
+			Model: p.spec.ID, ModelVersion: p.spec.Version, Platform: platformOf(p), Live: &live, ServerReady: &live, Ready: &ready,
 			State: readyState(ready), ProbeMs: 1,
 		})
 	}

@@ -36,6 +36,8 @@ func triton(w http.ResponseWriter, r *http.Request) {
 	switch r.Method + " " + r.URL.Path {
 	case "GET /v2/health/live":
 		w.Header().Set("Content-Length", "0")
+	case "GET /v2/health/ready":
+		w.WriteHeader(http.StatusBadRequest) // a model is not ready
 	case "GET /v2":
 		fmt.Fprint(w, `{"name":"triton","version":"2.52.0","extensions":["statistics"]}`)
 	case "POST /v2/repository/index":
@@ -62,6 +64,9 @@ func TestOpenInferenceProtocolReadinessFromStatusCodes(t *testing.T) {
 	}
 	got := byModel(rows)
 	r := got["resnet50"]
+	if r.ServerReady == nil || *r.ServerReady || r.Live == nil || !*r.Live {
+		t.Errorf("the server is live but not ready (400, empty body): %+v", r)
+	}
 	if r.Ready == nil || !*r.Ready || r.Platform != "onnxruntime_onnx" || r.Server != "triton" || r.Inferences == nil || *r.Inferences != 1234 || r.State != "READY" {
 		t.Errorf("resnet50: %+v", r)
 	}

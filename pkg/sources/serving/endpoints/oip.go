@@ -28,6 +28,9 @@ func (s *server) probeOIP(ctx context.Context) []sources.EndpointStatus {
 		return s.failure(err)
 	}
 	base := sources.EndpointStatus{Endpoint: s.Name, Protocol: ProtocolOIP, Live: boolPtr(live)}
+	if ready, _, err := s.healthy(ctx, "/v2/health/ready"); err == nil {
+		base.ServerReady = boolPtr(ready)
+	}
 	var meta struct {
 		Name    string `json:"name"`
 		Version string `json:"version"`

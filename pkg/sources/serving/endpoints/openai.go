@@ -14,7 +14,7 @@ func (s *server) probeOpenAI(ctx context.Context) []sources.EndpointStatus {
 	if err != nil {
 		return s.failure(err)
 	}
-	base := sources.EndpointStatus{Endpoint: s.Name, Protocol: ProtocolOpenAI, Live: boolPtr(healthy), Ready: boolPtr(healthy), ProbeMs: ms(took)}
+	base := sources.EndpointStatus{Endpoint: s.Name, Protocol: ProtocolOpenAI, Live: boolPtr(healthy), ServerReady: boolPtr(healthy), Ready: boolPtr(healthy), ProbeMs: ms(took)}
 	var list struct {
 		Data []struct {
 			ID      string `json:"id"`
