@@ -15,7 +15,7 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 COPY --from=frontend /src/dist ./dist
-RUN go run github.com/magefile/mage@v1.15.0 -v build:linux build:linuxARM64
+RUN go run github.com/magefile/mage@v1.17.2 -v build:linux build:linuxARM64
 
 FROM grafana/grafana:${GRAFANA_VERSION}
 COPY --from=backend /src/dist /var/lib/grafana/plugins/aiperf-monitor-app

@@ -34,6 +34,7 @@ export default defineConfig([
       'playwright/.cache/',
       'playwright/.auth/',
       '**/.idea',
+      '**/.venv/',
       '**/.eslintcache',
     ],
   },

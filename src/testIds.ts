@@ -14,6 +14,7 @@ export const testIds = {
     method: 'data-testid aiperf-query-method',
     groupBy: 'data-testid aiperf-query-group-by',
     resourceError: 'data-testid aiperf-query-resource-error',
+    queryTypesError: 'data-testid aiperf-query-types-error',
     variableResource: 'data-testid aiperf-variable-resource',
     variableModel: 'data-testid aiperf-variable-model',
   },

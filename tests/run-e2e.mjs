@@ -1,25 +1,28 @@
 // Runs the end-to-end specs against a running Grafana (GRAFANA_URL, default
-// http://localhost:3000, e.g. from `docker compose up --build`). With no
-// Grafana answering, the specs are skipped with a message instead of failing.
+// http://localhost:3000, e.g. from `docker compose up --build`; scripts/test.sh
+// starts its own). With no Grafana web UI answering, it says so and exits 77, which
+// the test command counts as skipped, never as passed.
 import { spawnSync } from 'node:child_process';
 
 const url = process.env.GRAFANA_URL || 'http://localhost:3000';
 
-async function reachable() {
+async function webUiAnswers() {
   try {
-    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(3000) });
-    return res.ok;
+    const res = await fetch(`${url}/login`, { signal: AbortSignal.timeout(5000) });
+    return res.ok && (await res.text()).includes('<html');
   } catch {
     return false;
   }
 }
 
-if (!(await reachable())) {
+if (!(await webUiAnswers())) {
   console.log(
-    `e2e skipped: no Grafana answers at ${url}/api/health. Start one with "docker compose up --build" or set GRAFANA_URL.`
+    `e2e skipped: no Grafana web UI answers at ${url}/login. Start one with "docker compose up --build" or set GRAFANA_URL.`
   );
-  console.log('0 passed, 0 failed');
-  process.exit(0);
+  process.exit(77);
 }
-const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, GRAFANA_URL: url },
+});
 process.exit(result.status ?? 1);

@@ -1,11 +1,11 @@
 import React, { useEffect, useMemo, useRef } from 'react';
-import type { QueryEditorProps } from '@grafana/data';
+import { CoreApp, type QueryEditorProps } from '@grafana/data';
 import { Alert, Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 
 import { testIds } from '../testIds';
 import type { DataSource } from './datasource';
 import { modelOptions, queryTypeOptions, selectedOption, variableOptions } from './pickerOptions';
-import { OPTIONAL_FIELDS, QUERY_TYPES, findQueryType, usesField } from './queryTypes';
+import { OPTIONAL_FIELDS, findQueryType, usesField } from './queryTypes';
 import { QueryOptionFields } from './QueryOptionFields';
 import type { AiperfDataSourceOptions, AiperfQuery, QueryType } from './types';
 import { useResource } from './useResource';
@@ -15,10 +15,10 @@ type Props = QueryEditorProps<DataSource, AiperfQuery, AiperfDataSourceOptions>;
 
 const LABEL_WIDTH = 14;
 
-export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) {
+export function QueryEditor({ datasource, query, onChange, onRunQuery, app }: Props) {
+  // The query types are declared once, in the backend (pkg/query/types.go), and read from it.
   const queryTypes = useResource('query-types', () => datasource.getQueryTypes());
-  // The built-in list keeps the editor usable before (or without) the backend's answer.
-  const types = queryTypes.value ?? QUERY_TYPES;
+  const types = queryTypes.value;
   const models = useResource('models', () => datasource.getModels());
   const variables = useMemo(() => variableOptions(), []);
 
@@ -46,6 +46,17 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) 
     update(patch);
   };
 
+  // A query without a type (a new panel's, after its data source changed) starts on the
+  // data source's default query instead of an error.
+  useEffect(() => {
+    if (!query.queryType) {
+      const defaults = datasource.getDefaultQuery(app ?? CoreApp.Unknown);
+      onChange({ ...defaults, ...query, queryType: defaults.queryType });
+    }
+    // Only a query that arrives without a type needs it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query.queryType]);
+
   // A new query starts on the first model of the catalog once the catalog is known.
   const firstModel = models.value?.[0]?.id;
   const prefilled = useRef(false);
@@ -63,6 +74,15 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) 
 
   return (
     <Stack direction="column" gap={1}>
+      {queryTypes.error && (
+        <Alert
+          severity="error"
+          title="Could not load the query types from the data source"
+          data-testid={testIds.queryEditor.queryTypesError}
+        >
+          {queryTypes.error} — check the data source&apos;s health on its settings page, then reopen this editor.
+        </Alert>
+      )}
       {models.error && (
         <Alert
           severity="error"
@@ -76,6 +96,7 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) 
         <InlineField
           label="Query type"
           labelWidth={LABEL_WIDTH}
+          loading={queryTypes.loading}
           tooltip={
             info?.description ?? 'What to compute; see the data source documentation for the frames each type returns.'
           }
@@ -86,7 +107,7 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) 
             id="aiperf-query-type"
             data-testid={testIds.queryEditor.queryType}
             width={36}
-            placeholder="Choose a query type"
+            placeholder={queryTypes.loading ? 'Loading query types…' : 'Choose a query type'}
             options={typeOptions}
             value={selectedOption(query.queryType, typeOptions)}
             onChange={(option) => onQueryTypeChange(option.value as QueryType)}

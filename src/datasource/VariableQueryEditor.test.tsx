@@ -24,10 +24,11 @@ function setup(query: Partial<AiperfVariableQuery>) {
 }
 
 describe('VariableQueryEditor', () => {
-  it('lists models by default and needs nothing else', () => {
-    setup({});
+  it('lists models by default, stores that choice and needs nothing else', () => {
+    const { onChange } = setup({});
     expect(screen.getByTestId(testIds.queryEditor.variableResource)).toHaveValue('Models');
     expect(screen.queryByTestId(testIds.queryEditor.variableModel)).not.toBeInTheDocument();
+    expect(onChange).toHaveBeenCalledWith({ refId: 'variable', resource: VariableResource.Models });
   });
 
   it('switches to features', async () => {

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useEffect } from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { Combobox, InlineField, InlineFieldRow, Input } from '@grafana/ui';
 
@@ -23,6 +23,14 @@ export function VariableQueryEditor({ query, onChange }: Props) {
   const resource = query.resource ?? VariableResource.Models;
   const needsModel = resource !== VariableResource.Models;
   const modelMissing = needsModel && !query.model;
+
+  // A new variable's query is empty: store the list it shows, so what runs is what is saved.
+  useEffect(() => {
+    if (!query.resource) {
+      onChange({ ...query, refId: query.refId ?? 'variable', resource: VariableResource.Models });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query.resource]);
 
   return (
     <InlineFieldRow>

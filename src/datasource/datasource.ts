@@ -2,7 +2,6 @@ import type { CoreApp, DataSourceInstanceSettings, ScopedVars } from '@grafana/d
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
 import { incidentAnnotations } from './annotations';
-import { validateQuery } from './validation';
 import {
   QueryType,
   type AiperfDataSourceOptions,
@@ -49,9 +48,12 @@ export class DataSource extends DataSourceWithBackend<AiperfQuery, AiperfDataSou
     };
   }
 
-  /** Hidden queries and queries still missing a required field never reach the backend. */
+  /**
+   * Hidden queries and queries without a type never reach the backend. Anything
+   * else is checked there (pkg/query), whose error names the missing field.
+   */
   filterQuery(query: AiperfQuery): boolean {
-    return !query.hide && validateQuery(query).length === 0;
+    return !query.hide && Boolean(query.queryType);
   }
 
   async getModels(): Promise<ModelInfo[]> {

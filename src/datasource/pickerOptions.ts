@@ -1,8 +1,7 @@
 import type { ComboboxOption } from '@grafana/ui';
 import { getTemplateSrv } from '@grafana/runtime';
 
-import { QUERY_TYPE_GROUPS } from './queryTypes';
-import type { CostGroupBy, DriftMethod, FeatureInfo, ModelInfo, QueryType, QueryTypeInfo } from './types';
+import type { CostGroupBy, DriftMethod, FeatureInfo, ModelInfo, QueryTypeInfo } from './types';
 
 /** Dashboard variables, offered in every picker as `$name`. */
 export function variableOptions(): Array<ComboboxOption<string>> {
@@ -11,13 +10,9 @@ export function variableOptions(): Array<ComboboxOption<string>> {
     .map((v) => ({ value: `$${v.name}`, label: `$${v.name}`, description: 'Template variable', group: 'Variables' }));
 }
 
-export function queryTypeOptions(types: QueryTypeInfo[]): Array<ComboboxOption<string>> {
-  return types.map((t) => ({
-    value: t.value,
-    label: t.label,
-    description: t.description,
-    group: QUERY_TYPE_GROUPS[t.value as QueryType] ?? 'Other',
-  }));
+/** The backend's query types, in the order it lists them. */
+export function queryTypeOptions(types: QueryTypeInfo[] = []): Array<ComboboxOption<string>> {
+  return types.map((t) => ({ value: t.value, label: t.label, description: t.description }));
 }
 
 export function modelOptions(models: ModelInfo[] = []): Array<ComboboxOption<string>> {

@@ -1,5 +1,6 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import type { Catalog } from './config/catalog';
 import type { EndpointsSettings, ServingSettings } from './config/types';
 
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
@@ -40,6 +41,8 @@ export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisqu
 
 export type CostGroupBy = 'category' | 'model';
 
+export type FairnessReference = 'best' | 'largest' | 'named';
+
 /** The query model shared with the Go backend (pkg/query). */
 export interface AiperfQuery extends DataQuery {
   queryType?: QueryType;
@@ -48,12 +51,15 @@ export interface AiperfQuery extends DataQuery {
   attribute?: string;
   metrics?: string[];
   method?: DriftMethod;
-  source?: string;
   groupBy?: CostGroupBy;
+  /** Fairness: the group disparities compare with (`best` when unset). */
+  reference?: FairnessReference;
+  /** Fairness with `reference: named`: the group's name. */
+  referenceGroup?: string;
 }
 
-/** Non-secret settings (jsonData). Connector sections are added with their connectors. */
-export interface AiperfDataSourceOptions extends DataSourceJsonData {
+/** Non-secret settings (jsonData): the demo switch and the declared catalog (pkg/plugin/settings.go). */
+export interface AiperfDataSourceOptions extends DataSourceJsonData, Catalog {
   demoEnabled?: boolean;
   serving?: ServingSettings;
   endpoints?: EndpointsSettings;
@@ -67,6 +73,8 @@ export interface ModelInfo {
   id: string;
   name: string;
   task: string;
+  /** Where the model's facts come from: `settings`, `registry` or `settings over registry`. */
+  origin: string;
 }
 
 /** One input feature of a model, as returned by the `features` resource. */

@@ -8,10 +8,12 @@ export interface QueryIssue {
 }
 
 /**
- * Lists what keeps `query` from running. Unknown query types are not an issue here:
- * the backend rejects them with an error naming the type.
+ * Lists what keeps `query` from running, from the backend's query type list
+ * (`types`; undefined while it loads, when only the type itself is checked).
+ * Everything else — unknown types, drift methods, cost groupings — the backend
+ * rejects with an error naming the field.
  */
-export function validateQuery(query: AiperfQuery, types?: QueryTypeInfo[]): QueryIssue[] {
+export function validateQuery(query: AiperfQuery, types: QueryTypeInfo[] | undefined): QueryIssue[] {
   if (!query.queryType) {
     return [{ field: 'queryType', message: 'Choose a query type.' }];
   }

@@ -1,4 +1,11 @@
-import { DataSourceVariable, EmbeddedScene, QueryVariable, SceneDataTransformer, sceneGraph } from '@grafana/scenes';
+import {
+  DataSourceVariable,
+  EmbeddedScene,
+  QueryVariable,
+  SceneDataTransformer,
+  SceneQueryRunner,
+  sceneGraph,
+} from '@grafana/scenes';
 
 import { DATASOURCE_TYPE, DRIFT_PANEL_ID, FAIRNESS_PANEL_ID } from '../constants';
 import { QueryType, VariableResource } from '../datasource/types';
@@ -53,19 +60,42 @@ describe('page scenes', () => {
     ]);
     const roi = panelsOf(scene).find((p) => p.title === 'ROI per model');
     expect(roi?.pluginId).toBe('barchart');
-    const roiPanel = sceneGraph.findAllObjects(
-      scene,
-      (o) => o instanceof SceneDataTransformer
-    )[0] as SceneDataTransformer;
-    expect(roiPanel.state.transformations[0]).toMatchObject({
-      id: 'filterFieldsByName',
-      options: { include: { names: ['model', 'roi'] } },
-    });
+    const transformations = sceneGraph
+      .findAllObjects(scene, (o) => o instanceof SceneDataTransformer)
+      .map((o) => (o as SceneDataTransformer).state.transformations[0]);
+    expect(transformations).toEqual([
+      // The score and the dimensions pick their fields by name, not by display name.
+      { id: 'filterFieldsByName', options: { include: { names: ['time', 'healthScore'] } } },
+      {
+        id: 'filterFieldsByName',
+        options: {
+          include: {
+            names: [
+              'modelPerformance',
+              'infrastructure',
+              'dataQuality',
+              'responseTimeSla',
+              'compliance',
+              'costEfficiency',
+            ],
+          },
+        },
+      },
+      expect.any(Function), // one stat field per KPI, in its own unit
+      { id: 'filterFieldsByName', options: { include: { names: ['model', 'roi'] } } },
+    ]);
+  });
+
+  it('runs the health trend once for the score and its dimensions', () => {
+    const runners = sceneGraph
+      .findAllObjects(executiveScene(UID), (o) => o instanceof SceneQueryRunner)
+      .map((o) => (o as SceneQueryRunner).state.queries[0].queryType);
+    expect(runners.filter((t) => t === QueryType.HealthTrend)).toHaveLength(1);
   });
 
   it('links a fleet table model into its drill-down with the time range and data source', () => {
     const link = modelDrilldownLink();
-    expect(link.url).toBe('/a/aiperf-monitor-app/models/${__value.raw}?${__url_time_range}&var-ds=${ds}');
+    expect(link.url).toBe('/a/aiperf-monitor-app/models/${__data.fields.model}?${__url_time_range}&var-ds=${ds}');
     expect(queryTypes(modelsScene(UID))).toEqual([QueryType.FleetHealth]);
   });
 
@@ -75,9 +105,10 @@ describe('page scenes', () => {
       QueryType.Quality,
       QueryType.ConfusionMatrix,
       QueryType.Reliability,
+      undefined, // the note shown instead of both for a regression model
       QueryType.FleetHealth,
     ]);
-    expect(perf.every((p) => p.query?.model === 'risk-assessment')).toBe(true);
+    expect(perf.filter((p) => p.query).every((p) => p.query?.model === 'risk-assessment')).toBe(true);
 
     const drift = panelsOf(modelDetailScene(UID, 'risk-assessment', 'drift'));
     expect(drift[0]).toMatchObject({
@@ -109,9 +140,15 @@ describe('page scenes', () => {
       QueryType.Throughput,
       QueryType.ErrorRate,
       QueryType.SlaMatrix,
+      QueryType.SlaMatrix,
+      QueryType.SlaMatrix,
       QueryType.BurnRate,
       QueryType.Incidents,
+      QueryType.Incidents,
     ]);
+    // One query per panel, but the three SLA tables share one, and so do incidents and their MTTR/MTBF.
+    const runners = sceneGraph.findAllObjects(scene, (o) => o instanceof SceneQueryRunner);
+    expect(runners).toHaveLength(7);
     expect(panels[0].query?.model).toBe('${model}');
   });
 
@@ -120,6 +157,7 @@ describe('page scenes', () => {
     expect(panels.map((p) => [p.query?.queryType, p.query?.groupBy])).toEqual([
       [QueryType.Cost, 'category'],
       [QueryType.Cost, 'model'],
+      [QueryType.CostSummary, undefined],
       [QueryType.CostSummary, undefined],
       [QueryType.Savings, undefined],
     ]);

@@ -20,7 +20,7 @@ type WireResponse = { results: Record<string, { frames?: DataFrameJSON[] }> };
 
 const PANELS = {
   drift: { component: DriftPanel, options: { sortBy: 'current', topN: 20, colorScheme: 'theme' } },
-  fairness: { component: FairnessPanel, options: { metric: 'selectionRate', reference: 'best', target: 0.05 } },
+  fairness: { component: FairnessPanel, options: { metric: 'selectionRate' } },
 };
 
 async function main() {

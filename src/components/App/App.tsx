@@ -2,8 +2,10 @@ import { AppRootProps } from '@grafana/data';
 import { SceneApp, useSceneApp } from '@grafana/scenes';
 import { Alert } from '@grafana/ui';
 import React, { useCallback } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
 
-import { AppSettings, DEMO_DATASOURCE_UID } from '../../constants';
+import { AppSettings, DEMO_DATASOURCE_UID, PLUGIN_BASE_URL, ROUTES } from '../../constants';
+import { prefixRoute } from '../../utils/utils.routing';
 import { compliancePage, costPage, executivePage, infrastructurePage, modelsPage } from '../../pages/pages';
 import { useAiperfDatasources } from './useAiperfDatasources';
 
@@ -28,6 +30,11 @@ function AppWithScenes({ defaultUid }: { defaultUid: string }) {
 
 export default function App(props: AppRootProps<AppSettings>) {
   const datasources = useAiperfDatasources();
+  const { pathname, search } = useLocation();
+  // The app's root has no page of its own: open the Executive view, keeping the query string.
+  if (pathname.replace(/\/+$/, '') === PLUGIN_BASE_URL) {
+    return <Navigate to={`${prefixRoute(ROUTES.Executive)}${search}`} replace />;
+  }
   const configured = props.meta.jsonData?.defaultDatasourceUid;
   const defaultUid = configured ?? datasources[0]?.uid ?? DEMO_DATASOURCE_UID;
   return (

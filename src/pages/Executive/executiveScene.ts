@@ -1,22 +1,32 @@
-import { PanelBuilders } from '@grafana/scenes';
+import { PanelBuilders, SceneDataTransformer } from '@grafana/scenes';
+import {
+  BarGaugeDisplayMode,
+  BigValueColorMode,
+  BigValueGraphMode,
+  BigValueTextMode,
+  ThresholdsMode,
+  VizOrientation,
+} from '@grafana/schema';
 
 import { QueryType } from '../../datasource/types';
-import { modelDrilldownLink } from '../shared/links';
-import { aiperfQuery, onlyFields } from '../shared/queries';
-import { item, pageScene } from '../shared/scene';
+import { kpiFields } from './kpiFields';
+import { aiperfQuery, fieldsNamed, fromRow, onlyFields } from '../shared/queries';
+import { item, pageScene, sharedRow } from '../shared/scene';
+import { HEALTH_DIMENSIONS, fleetHealthColumns } from '../shared/tables';
 
 /** Executive view: health score and dimensions, critical systems, KPIs and ROI. */
 export function executiveScene(defaultUid: string) {
   return pageScene({
     defaultUid,
     rows: [
-      [
+      // One healthTrend query feeds both the score and its dimensions.
+      sharedRow(aiperfQuery(QueryType.HealthTrend), [
         item(
           PanelBuilders.gauge()
             .setTitle('Fleet health score')
             .setDescription('Weighted mean of the six health dimensions, latest window (target 95)')
-            .setData(aiperfQuery(QueryType.HealthTrend))
-            .setOption('reduceOptions', { calcs: ['lastNotNull'], fields: '/^healthScore$/', values: false })
+            .setData(fromRow(fieldsNamed(['time', 'healthScore'])))
+            .setOption('reduceOptions', { calcs: ['lastNotNull'], values: false })
             .setUnit('percent')
             .setMin(0)
             .setMax(100)
@@ -28,16 +38,26 @@ export function executiveScene(defaultUid: string) {
           PanelBuilders.bargauge()
             .setTitle('Health dimensions')
             .setDescription(
-              'Model performance, infrastructure, data quality, response-time SLA, compliance and cost efficiency'
+              'Model performance, infrastructure, data quality, response-time SLA, compliance and cost efficiency, latest window; an empty bar is a dimension the data source could not measure'
             )
-            .setData(aiperfQuery(QueryType.HealthTrend))
-            .setOption('reduceOptions', { calcs: ['lastNotNull'], fields: '/^(?!healthScore$).*/', values: false })
+            .setData(fromRow(fieldsNamed(HEALTH_DIMENSIONS)))
+            .setOption('reduceOptions', { calcs: ['lastNotNull'], values: false })
+            .setOption('displayMode', BarGaugeDisplayMode.Basic)
+            // Red below 80, amber below the health target (95), green from it.
+            .setThresholds({
+              mode: ThresholdsMode.Absolute,
+              steps: [
+                { value: -Infinity, color: 'red' },
+                { value: 80, color: 'orange' },
+                { value: 95, color: 'green' },
+              ],
+            })
             .setUnit('percent')
             .setMin(0)
             .setMax(100)
             .build()
         ),
-      ],
+      ]),
       [
         item(
           PanelBuilders.table()
@@ -46,17 +66,25 @@ export function executiveScene(defaultUid: string) {
               'Status from the alert-severity rules, SLA, last issue and the recommended action; select a model to drill down'
             )
             .setData(aiperfQuery(QueryType.FleetHealth))
-            .setOverrides((b) => b.matchFieldsWithName('model').overrideLinks([modelDrilldownLink()]))
+            .setOverrides(fleetHealthColumns)
             .build(),
-          320
+          440
         ),
       ],
       [
         item(
-          PanelBuilders.table()
+          PanelBuilders.stat()
             .setTitle('Key performance indicators')
-            .setDescription('Uptime, response time, accuracy drift, cost per prediction and MTTR against their targets')
-            .setData(aiperfQuery(QueryType.Kpis))
+            .setDescription(
+              'Uptime, p95 response time, accuracy drift, cost per prediction and MTTR, each in its own unit: green when it meets its target, red when it breaches it (targets are in the data source settings)'
+            )
+            .setData(new SceneDataTransformer({ $data: aiperfQuery(QueryType.Kpis), transformations: [kpiFields] }))
+            .setOption('textMode', BigValueTextMode.ValueAndName)
+            .setOption('colorMode', BigValueColorMode.Value)
+            .setOption('graphMode', BigValueGraphMode.None)
+            // One KPI per line: long values such as $0.000673 never run into the next one.
+            .setOption('orientation', VizOrientation.Horizontal)
+            .setOption('text', { titleSize: 14, valueSize: 24 })
             .build()
         ),
         item(

@@ -4,6 +4,7 @@ import {
   SceneFlexItem,
   SceneFlexLayout,
   SceneObject,
+  SceneQueryRunner,
   SceneRefreshPicker,
   SceneTimePicker,
   SceneTimeRange,
@@ -12,10 +13,12 @@ import {
 
 import { pageVariables } from './variables';
 
+export type Row = SceneFlexItem[] | SceneFlexLayout;
+
 export interface SceneOptions {
   defaultUid: string;
   withModel?: boolean;
-  rows: SceneFlexItem[][];
+  rows: Row[];
 }
 
 /** A page body: variables, time range and refresh controls over rows of panels. */
@@ -31,9 +34,19 @@ export function pageScene({ defaultUid, withModel = false, rows }: SceneOptions)
     ],
     body: new SceneFlexLayout({
       direction: 'column',
-      children: rows.map((row) => new SceneFlexLayout({ direction: 'row', minHeight: 260, children: row })),
+      children: rows.map((row) => (Array.isArray(row) ? rowOf(row) : row)),
     }),
   });
+}
+
+function rowOf(children: SceneFlexItem[], $data?: SceneQueryRunner): SceneFlexLayout {
+  // Panels that do not fit side by side (at 1280 px) move to the next line instead of shrinking.
+  return new SceneFlexLayout({ direction: 'row', wrap: 'wrap', minHeight: 260, children, $data });
+}
+
+/** A row whose panels share one query; each panel picks its part with `fromRow(...)`. */
+export function sharedRow($data: SceneQueryRunner, items: SceneFlexItem[]): SceneFlexLayout {
+  return rowOf(items, $data);
 }
 
 /** A panel in a row; width is its flex share. */
@@ -41,7 +54,7 @@ export function item(body: SceneObject, height = 280, width?: number): SceneFlex
   return new SceneFlexItem({
     body,
     minHeight: height,
-    minWidth: width ? undefined : 240,
+    minWidth: width ? undefined : 360,
     width: width ? `${width}%` : undefined,
   });
 }

@@ -9,17 +9,25 @@ export interface PanelSummary {
   datasourceUid?: string;
 }
 
+/** The query runner feeding `panel`: in its own data, or in the data of an enclosing row. */
+export function runnerOf(panel: SceneObject): SceneQueryRunner | undefined {
+  for (let o: SceneObject | undefined = panel; o; o = o.parent) {
+    const data = o.state.$data;
+    const runner = data && sceneGraph.findObject(data, (x) => x instanceof SceneQueryRunner);
+    if (runner) {
+      return runner as SceneQueryRunner;
+    }
+  }
+  return undefined;
+}
+
 /** Every panel of a scene with its first query, for assertions. */
 export function panelsOf(scene: SceneObject): PanelSummary[] {
   return sceneGraph
     .findAllObjects(scene, (o) => o instanceof VizPanel)
     .map((o) => {
       const panel = o as VizPanel;
-      const runner = sceneGraph.findObject(panel, (x) => x instanceof SceneQueryRunner) as SceneQueryRunner | null;
-      const data = panel.state.$data;
-      const found =
-        runner ??
-        (data && (sceneGraph.findObject(data, (x) => x instanceof SceneQueryRunner) as SceneQueryRunner | null));
+      const found = runnerOf(panel);
       return {
         title: panel.state.title,
         pluginId: panel.state.pluginId,

@@ -50,6 +50,32 @@ describe('DriftPanel', () => {
     expect(screen.getByRole('region', { name: 'Distribution of income' })).toHaveTextContent('threshold 0.100');
   });
 
+  it("marks a cell drifted by the backend's verdict, whatever the score looks like", () => {
+    const [scores, dists] = driftFrames();
+    // The backend's test said "not drifted" for a score past the threshold, and the reverse.
+    scores.fields.find((f) => f.name === 'drifted')!.values = [true, false, false, true];
+    renderPanel([scores, dists], { sortBy: 'name' });
+    expect(screen.getByRole('button', { name: /^income: wasserstein 0.0200 .*, drifted$/ })).toHaveTextContent('!');
+    expect(
+      screen.getByRole('button', { name: /^income: wasserstein 0.300 \(threshold 0.100\), 21.0% moved$/ })
+    ).not.toHaveTextContent('!');
+  });
+
+  it('opens scrolled to the newest windows', () => {
+    jest.spyOn(Element.prototype, 'scrollWidth', 'get').mockReturnValue(1200);
+    const scrollLeft = jest.spyOn(Element.prototype, 'scrollLeft', 'set');
+    renderPanel();
+    expect(scrollLeft).toHaveBeenCalledWith(1200);
+    jest.restoreAllMocks();
+  });
+
+  it('keeps the matrix in view when a distribution opens', async () => {
+    renderPanel();
+    await userEvent.click(screen.getByRole('button', { name: /^region: chisquare 40.*drifted/ }));
+    const matrix = screen.getByRole('grid', { name: 'Drift by feature and window' }).parentElement!;
+    expect(getComputedStyle(matrix).flexShrink).toBe('0');
+  });
+
   it('explains a wrong data shape', () => {
     const [, dists] = driftFrames();
     renderPanel([dists]);

@@ -1,14 +1,14 @@
 import { css, cx } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2, PanelProps } from '@grafana/data';
 import { Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
-import React, { useMemo, useState } from 'react';
+import React, { useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 import { testIds } from '../../testIds';
 import { modelUrl, percent } from '../shared/frames';
 import { FrameProblem, PanelMessage } from '../shared/PanelMessage';
 import { cellColor } from './cellColor';
 import { DistributionView } from './DistributionView';
-import { distributionKey, isDrifted, parseDriftFrames, severity, sortFeatures } from './parseDrift';
+import { distributionKey, parseDriftFrames, severity, sortFeatures } from './parseDrift';
 import { DriftOptions } from './types';
 
 type Props = PanelProps<DriftOptions>;
@@ -23,6 +23,15 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
   const theme = useTheme2();
   const parsed = useMemo(() => parseDriftFrames(data.series), [data.series]);
   const [selection, setSelection] = useState<Selection | undefined>();
+  const scroller = useRef<HTMLDivElement>(null);
+  const windows = parsed.ok ? parsed.data.times.length : 0;
+  // Open on the newest windows (the right end), as a person reads "now" first.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) {
+      el.scrollLeft = el.scrollWidth;
+    }
+  }, [windows, width]);
 
   if (!parsed.ok) {
     return <FrameProblem series={data.series} error={parsed.error} />;
@@ -31,10 +40,7 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
   if (drift.features.length === 0) {
     return <PanelMessage>No features were scored in this range.</PanelMessage>;
   }
-  const rows = sortFeatures(drift.features, options.sortBy, options.thresholdOverride).slice(
-    0,
-    Math.max(1, options.topN || 1000)
-  );
+  const rows = sortFeatures(drift.features, options.sortBy).slice(0, Math.max(1, options.topN || 1000));
   const model = drift.model ?? (data.request?.targets[0] as { model?: string } | undefined)?.model;
   const selectedRow = selection && rows.find((r) => r.feature === selection.feature);
   const selectedCell = selectedRow?.cells[selection!.column];
@@ -63,7 +69,7 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
           </a>
         )}
       </div>
-      <div className={styles.scroll}>
+      <div className={styles.scroll} ref={scroller}>
         <table role="grid" aria-label="Drift by feature and window" className={styles.grid}>
           <thead>
             <tr>
@@ -84,10 +90,10 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
                   {row.feature} <span className={styles.method}>{row.method}</span>
                 </th>
                 {row.cells.map((cell, c) => {
-                  const sev = severity(row.method, cell, options.thresholdOverride);
-                  const drifted = isDrifted(row.method, cell, options.thresholdOverride);
+                  const sev = severity(row.method, cell);
+                  const drifted = cell.drifted;
                   const selected = selection?.feature === row.feature && selection.column === c;
-                  const label = describeCell(row.feature, row.method, cell, drifted, options.thresholdOverride);
+                  const label = describeCell(row.feature, row.method, cell);
                   return (
                     <td
                       key={c}
@@ -130,8 +136,7 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
         <section className={styles.detail} aria-label={`Distribution of ${selectedRow.feature}`}>
           <div className={styles.detailTitle}>
             {selectedRow.feature} · {dateTimeFormat(selectedCell.time, { format: 'YYYY-MM-DD HH:mm', timeZone })} ·{' '}
-            {selectedRow.method} score {fmt(selectedCell.score)} (threshold{' '}
-            {fmt(options.thresholdOverride ?? selectedCell.threshold)})
+            {selectedRow.method} score {fmt(selectedCell.score)} (threshold {fmt(selectedCell.threshold)})
             {selectedCell.pValue !== null && ` · p-value ${fmt(selectedCell.pValue)}`}
           </div>
           <DistributionView
@@ -155,23 +160,28 @@ function fmt(v: number | null): string {
 function describeCell(
   feature: string,
   method: string,
-  cell: { score: number | null; pValue: number | null; threshold: number; driftPercent: number | null },
-  drifted: boolean,
-  override?: number
+  cell: {
+    score: number | null;
+    pValue: number | null;
+    threshold: number;
+    driftPercent: number | null;
+    drifted: boolean;
+  }
 ): string {
   if (cell.score === null) {
     return `${feature}: no data in this window`;
   }
   const p = cell.pValue !== null ? `, p-value ${fmt(cell.pValue)}` : '';
   const moved = cell.driftPercent !== null ? `, ${cell.driftPercent.toFixed(1)}% moved` : '';
-  return `${feature}: ${method} ${fmt(cell.score)}${p} (threshold ${fmt(override ?? cell.threshold)})${moved}${drifted ? ', drifted' : ''}`;
+  return `${feature}: ${method} ${fmt(cell.score)}${p} (threshold ${fmt(cell.threshold)})${moved}${cell.drifted ? ', drifted' : ''}`;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
   link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
   container: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), overflow: 'auto' }),
   summary: css({ display: 'flex', gap: theme.spacing(2), alignItems: 'center', flexWrap: 'wrap' }),
-  scroll: css({ overflow: 'auto' }),
+  // Never shrinks when the distribution opens below it: the container scrolls instead.
+  scroll: css({ overflow: 'auto', flexShrink: 0 }),
   grid: css({ borderCollapse: 'separate', borderSpacing: 2, 'th, td': { padding: 0 } }),
   timeHeader: css({
     fontSize: theme.typography.bodySmall.fontSize,

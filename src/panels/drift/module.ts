@@ -23,12 +23,6 @@ export const plugin = new PanelPlugin<DriftOptions>(DriftPanel).setPanelOptions(
       defaultValue: 20,
       settings: { min: 1, integer: true },
     })
-    .addNumberInput({
-      path: 'thresholdOverride',
-      name: 'Threshold override',
-      description:
-        'Replaces each method’s threshold (for KS and chi-square it applies to the p-value). The score shown follows the query’s drift method: change the method in the query (auto, psi, js, wasserstein, ks).',
-    })
     .addRadio({
       path: 'colorScheme',
       name: 'Colours',

@@ -1,7 +1,7 @@
 import { FieldType, toDataFrame } from '@grafana/data';
 
 import { driftFrames, TIMES } from '../shared/testFrames';
-import { currentSeverity, distributionKey, isDrifted, parseDriftFrames, severity, sortFeatures } from './parseDrift';
+import { currentSeverity, distributionKey, parseDriftFrames, severity, sortFeatures } from './parseDrift';
 
 describe('parseDriftFrames', () => {
   it('builds a feature × window matrix with distributions', () => {
@@ -55,11 +55,6 @@ describe('severity and sorting', () => {
     expect(severity('wasserstein', rows[0].cells[1])).toBeCloseTo(3);
     expect(severity('chisquare', rows[1].cells[0])).toBeCloseTo(0.05 / 0.47);
     expect(severity('chisquare', rows[1].cells[1])).toBeCloseTo(500);
-  });
-
-  it('applies a threshold override to the drifted flag', () => {
-    expect(isDrifted('wasserstein', rows[0].cells[1])).toBe(true);
-    expect(isDrifted('wasserstein', rows[0].cells[1], 0.5)).toBe(false);
   });
 
   it('sorts by current drift or by name', () => {

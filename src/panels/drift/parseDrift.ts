@@ -101,35 +101,27 @@ function parseDistributions(frame: DataFrame | undefined): Map<string, Distribut
 }
 
 /**
- * How far a cell is past its threshold: 1 at the threshold, above 1 drifted.
- * Distance methods compare the score; test methods (KS, χ²) compare the p-value.
+ * How far a cell is past the threshold the backend set: 1 at the threshold, above 1
+ * drifted. Distance methods compare the score; test methods (KS, χ²) the p-value.
+ * The colour only grades; whether a cell drifted is the backend's `drifted` verdict.
  */
-export function severity(method: string, cell: DriftCell, thresholdOverride?: number): number | null {
-  const threshold = thresholdOverride ?? cell.threshold;
+export function severity(method: string, cell: DriftCell): number | null {
   if (P_VALUE_METHODS.has(method)) {
     if (cell.pValue === null) {
       return null;
     }
-    return cell.pValue <= 0 ? 10 : threshold / cell.pValue;
+    return cell.pValue <= 0 ? 10 : cell.threshold / cell.pValue;
   }
-  if (cell.score === null || threshold <= 0) {
+  if (cell.score === null || cell.threshold <= 0) {
     return null;
   }
-  return cell.score / threshold;
-}
-
-export function isDrifted(method: string, cell: DriftCell, thresholdOverride?: number): boolean {
-  if (thresholdOverride === undefined) {
-    return cell.drifted;
-  }
-  const s = severity(method, cell, thresholdOverride);
-  return s !== null && s > 1;
+  return cell.score / cell.threshold;
 }
 
 /** Current drift of a feature: the severity of its newest scored window. */
-export function currentSeverity(row: FeatureRow, thresholdOverride?: number): number {
+export function currentSeverity(row: FeatureRow): number {
   for (let i = row.cells.length - 1; i >= 0; i--) {
-    const s = severity(row.method, row.cells[i], thresholdOverride);
+    const s = severity(row.method, row.cells[i]);
     if (s !== null) {
       return s;
     }
@@ -137,14 +129,10 @@ export function currentSeverity(row: FeatureRow, thresholdOverride?: number): nu
   return -1;
 }
 
-export function sortFeatures(rows: FeatureRow[], by: DriftSort, thresholdOverride?: number): FeatureRow[] {
+export function sortFeatures(rows: FeatureRow[], by: DriftSort): FeatureRow[] {
   const sorted = [...rows];
   if (by === 'name') {
     return sorted.sort((a, b) => a.feature.localeCompare(b.feature));
   }
-  return sorted.sort(
-    (a, b) =>
-      currentSeverity(b, thresholdOverride) - currentSeverity(a, thresholdOverride) ||
-      a.feature.localeCompare(b.feature)
-  );
+  return sorted.sort((a, b) => currentSeverity(b) - currentSeverity(a) || a.feature.localeCompare(b.feature));
 }

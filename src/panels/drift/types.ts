@@ -4,7 +4,6 @@ export type ColorScheme = 'theme' | 'colorblind';
 export interface DriftOptions {
   sortBy: DriftSort;
   topN: number;
-  thresholdOverride?: number;
   colorScheme: ColorScheme;
 }
 

@@ -6,7 +6,15 @@ import React, { useMemo } from 'react';
 import { testIds } from '../../testIds';
 import { modelUrl, percent } from '../shared/frames';
 import { FrameProblem, PanelMessage } from '../shared/PanelMessage';
-import { CRITERIA, FOUR_FIFTHS, parityRatio, parseFairnessFrames, referenceGroup, withinBand } from './parseFairness';
+import {
+  CRITERIA,
+  FOUR_FIFTHS,
+  bandTarget,
+  parityRatio,
+  parseFairnessFrames,
+  referenceGroup,
+  withinBand,
+} from './parseFairness';
 import { AttributeFairness, FairnessOptions } from './types';
 
 type Props = PanelProps<FairnessOptions>;
@@ -47,11 +55,12 @@ export function FairnessPanel({ data, options, width, height }: Props) {
 
 function AttributeSection({ fairness, options }: { fairness: AttributeFairness; options: FairnessOptions }) {
   const styles = useStyles2(getStyles);
-  const { metric, target } = options;
-  const reference = referenceGroup(fairness.groups, options.reference, metric, options.referenceGroup);
+  const { metric } = options;
+  const target = bandTarget(fairness, metric);
+  const reference = referenceGroup(fairness.groups, metric);
   const refValue = reference?.rates[metric] ?? null;
   const ratio = parityRatio(fairness);
-  const scale = Math.max(1e-9, ...fairness.groups.map((g) => g.rates[metric] ?? 0), (refValue ?? 0) + target);
+  const scale = Math.max(1e-9, ...fairness.groups.map((g) => g.rates[metric] ?? 0), (refValue ?? 0) + (target ?? 0));
   const pct = (v: number) => `${Math.min(100, Math.max(0, (v / scale) * 100))}%`;
 
   return (
@@ -59,6 +68,11 @@ function AttributeSection({ fairness, options }: { fairness: AttributeFairness; 
       <h4 className={styles.heading}>
         {fairness.attribute} · {METRIC_LABELS[metric]}
       </h4>
+      <div className={styles.n}>
+        {target === null
+          ? `No target for ${METRIC_LABELS[metric].toLowerCase()}: bars are shown without a band`
+          : `Tolerated gap to ${reference?.group ?? 'the best group'}: ±${percent(target)} (the data source's target)`}
+      </div>
       <div className={styles.badges}>
         {fairness.disparities.map((d) => (
           <Tooltip
@@ -91,7 +105,7 @@ function AttributeSection({ fairness, options }: { fairness: AttributeFairness; 
               </span>
               <Tooltip content={label}>
                 <div className={styles.track}>
-                  {refValue !== null && (
+                  {refValue !== null && target !== null && (
                     <div
                       className={styles.band}
                       style={{

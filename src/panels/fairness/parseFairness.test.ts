@@ -1,7 +1,7 @@
 import { FieldType, toDataFrame } from '@grafana/data';
 
 import { fairnessFrames } from '../shared/testFrames';
-import { parityRatio, parseFairnessFrames, referenceGroup, withinBand } from './parseFairness';
+import { bandTarget, parityRatio, parseFairnessFrames, referenceGroup, withinBand } from './parseFairness';
 
 describe('parseFairnessFrames', () => {
   const parsed = parseFairnessFrames(fairnessFrames());
@@ -12,7 +12,7 @@ describe('parseFairnessFrames', () => {
     const other = data[0].groups.find((g) => g.group === 'other');
     expect(other).toMatchObject({ n: 12, smallSample: true });
     expect(other?.rates.tpr).toBeNull();
-    expect(data[0].disparities[0]).toEqual({
+    expect(data[0].disparities[1]).toEqual({
       criterion: 'demographicParityRatio',
       value: 0.625,
       target: 0.8,
@@ -41,20 +41,27 @@ describe('reference group and rules', () => {
   const gender = parsed.ok ? parsed.data[0].groups : [];
 
   it('never picks a group too small to judge', () => {
-    expect(referenceGroup(gender, 'best', 'selectionRate')?.group).toBe('male');
-    expect(referenceGroup(gender, 'largest', 'selectionRate')?.group).toBe('male');
-    expect(referenceGroup(gender, 'named', 'selectionRate', 'female')?.group).toBe('female');
-    expect(referenceGroup(gender, 'named', 'selectionRate', 'other')).toBeUndefined();
+    // "other" has the highest selection rate (0.5) but only 12 rows.
+    expect(referenceGroup(gender, 'selectionRate')?.group).toBe('male');
   });
 
   it('takes the lowest false positive rate as the best', () => {
-    expect(referenceGroup(gender, 'best', 'fpr')?.group).toBe('female');
+    expect(referenceGroup(gender, 'fpr')?.group).toBe('female');
+  });
+
+  it("takes each metric's tolerated gap from the target of its criterion in the frames", () => {
+    const [genderFairness] = parsed.ok ? parsed.data : [];
+    expect(bandTarget(genderFairness, 'selectionRate')).toBe(0.1);
+    expect(bandTarget(genderFairness, 'tpr')).toBe(0.03);
+    expect(bandTarget(genderFairness, 'fpr')).toBeNull();
+    expect(bandTarget(genderFairness, 'accuracy')).toBeNull();
   });
 
   it('applies the tolerated band', () => {
     expect(withinBand(0.2, 0.32, 0.05)).toBe(false);
     expect(withinBand(0.3, 0.32, 0.05)).toBe(true);
     expect(withinBand(null, 0.32, 0.05)).toBeNull();
+    expect(withinBand(0.2, 0.32, null)).toBeNull();
   });
 
   it('reads the parity ratio the engine computed instead of recomputing it', () => {

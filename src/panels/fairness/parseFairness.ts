@@ -2,7 +2,7 @@ import { DataFrame } from '@grafana/data';
 
 import { booleans, describeFrames, fieldOf, frameByName, missingFields, numbers, strings } from '../shared/frames';
 import { Parsed } from '../drift/types';
-import { AttributeFairness, FairnessMetric, GroupRates, ReferenceMode } from './types';
+import { AttributeFairness, FairnessMetric, GroupRates } from './types';
 
 export const METRICS: FairnessMetric[] = ['selectionRate', 'tpr', 'fpr', 'ppv', 'accuracy'];
 const GROUP_FIELDS = ['attribute', 'group', 'n', ...METRICS];
@@ -79,23 +79,14 @@ export function parseFairnessFrames(series: DataFrame[]): Parsed<AttributeFairne
 }
 
 /**
- * The group others are compared with: the largest, the one with the highest
- * rate (for FPR the lowest: fewer false alarms is better), or a named one.
- * Groups too small to judge are never the reference.
+ * The group others are compared with, as the engine's default `best` reference
+ * (pkg/engine/fairness.go): the highest rate, for FPR the lowest (fewer false
+ * alarms is better). Its differences are then max − min, so a group outside
+ * reference ± target is exactly what fails the criterion. Groups too small to
+ * judge are never the reference.
  */
-export function referenceGroup(
-  groups: GroupRates[],
-  mode: ReferenceMode,
-  metric: FairnessMetric,
-  named?: string
-): GroupRates | undefined {
+export function referenceGroup(groups: GroupRates[], metric: FairnessMetric): GroupRates | undefined {
   const judged = groups.filter((g) => !g.smallSample && g.rates[metric] !== null);
-  if (mode === 'named') {
-    return judged.find((g) => g.group === named);
-  }
-  if (mode === 'largest') {
-    return [...judged].sort((a, b) => b.n - a.n)[0];
-  }
   const better = (a: number, b: number) => (metric === 'fpr' ? a < b : a > b);
   return judged.reduce<GroupRates | undefined>(
     (best, g) => (!best || better(g.rates[metric]!, best.rates[metric]!) ? g : best),
@@ -103,9 +94,22 @@ export function referenceGroup(
   );
 }
 
+/** The criterion whose target bounds each metric's gap between groups; PPV and accuracy have none. */
+const BAND_CRITERION: Partial<Record<FairnessMetric, string>> = {
+  selectionRate: 'demographicParityDifference',
+  tpr: 'equalOpportunityDifference',
+  fpr: 'equalizedOddsDifference',
+};
+
+/** The tolerated gap for `metric`: the target the backend set on the matching criterion. */
+export function bandTarget(fairness: AttributeFairness, metric: FairnessMetric): number | null {
+  const criterion = BAND_CRITERION[metric];
+  return fairness.disparities.find((d) => d.criterion === criterion)?.target ?? null;
+}
+
 /** Whether a group's rate lies within ± target of the reference rate. */
-export function withinBand(value: number | null, reference: number | null, target: number): boolean | null {
-  if (value === null || reference === null) {
+export function withinBand(value: number | null, reference: number | null, target: number | null): boolean | null {
+  if (value === null || reference === null || target === null) {
     return null;
   }
   return Math.abs(value - reference) <= target + 1e-12;

@@ -1,11 +1,8 @@
 export type FairnessMetric = 'selectionRate' | 'tpr' | 'fpr' | 'ppv' | 'accuracy';
-export type ReferenceMode = 'largest' | 'best' | 'named';
 
+/** Only what to look at: targets, verdicts and the reference come from the data source's frames. */
 export interface FairnessOptions {
   metric: FairnessMetric;
-  reference: ReferenceMode;
-  referenceGroup?: string;
-  target: number;
 }
 
 export interface GroupRates {

@@ -52,20 +52,27 @@ export function fairnessFrames() {
   const disparities = toDataFrame({
     name: 'fairnessDisparities',
     fields: [
-      { name: 'attribute', type: FieldType.string, values: ['gender', 'gender', 'age_group', 'age_group'] },
+      {
+        name: 'attribute',
+        type: FieldType.string,
+        values: ['gender', 'gender', 'gender', 'age_group', 'age_group', 'age_group'],
+      },
       {
         name: 'criterion',
         type: FieldType.string,
         values: [
+          'demographicParityDifference',
           'demographicParityRatio',
           'equalOpportunityDifference',
+          'demographicParityDifference',
           'demographicParityRatio',
           'equalOpportunityDifference',
         ],
       },
-      { name: 'value', type: FieldType.number, values: [0.625, 0.07, 0.963, 0.01] },
-      { name: 'target', type: FieldType.number, values: [0.8, 0.05, 0.8, 0.05] },
-      { name: 'pass', type: FieldType.boolean, values: [false, false, true, true] },
+      { name: 'value', type: FieldType.number, values: [0.12, 0.625, 0.07, 0.01, 0.963, 0.01] },
+      // Targets come from the catalog; 0.1 and 0.03 differ from the 5% default on purpose.
+      { name: 'target', type: FieldType.number, values: [0.1, 0.8, 0.03, 0.1, 0.8, 0.03] },
+      { name: 'pass', type: FieldType.boolean, values: [false, false, false, true, true, true] },
     ],
   });
   return [groups, disparities];
