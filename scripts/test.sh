@@ -39,6 +39,7 @@ step "go vet" go_vet
 step "go test -race" go_test
 step "go test (long ranges)" go_test_long
 step "golden fixtures reproduce" golden_fixtures_reproduce
+step "billing: FOCUS seeder and Parquet from pyarrow" tests/billing/run.sh
 step "frontend build" frontend_build
 step "backend build (5 platforms)" backend_build
 step "package" package_zip

@@ -21,6 +21,8 @@ export const testIds = {
   configEditor: {
     container: 'data-testid aiperf-config-editor',
     demoEnabled: 'data-testid aiperf-config-demo',
+    billingFeed: 'data-testid aiperf-config-billing-feed',
+    addBillingFeed: 'data-testid aiperf-config-billing-add',
     servingEnabled: 'data-testid aiperf-config-serving',
     endpoint: 'data-testid aiperf-config-endpoint',
   },

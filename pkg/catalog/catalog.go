@@ -10,7 +10,7 @@ type Targets struct {
 	P95LatencyMs      float64 `json:"p95LatencyMs,omitempty"`      // 200
 	Uptime            float64 `json:"uptime,omitempty"`            // ratio, 0.995
 	MTTRMinutes       float64 `json:"mttrMinutes,omitempty"`       // 30
-	CostPerPrediction float64 `json:"costPerPrediction,omitempty"` // USD, 0.005
+	CostPerPrediction float64 `json:"costPerPrediction,omitempty"` // in the catalog's currency, 0.005
 	FairnessGap       float64 `json:"fairnessGap,omitempty"`       // 0.05
 	ErrorRate         float64 `json:"errorRate,omitempty"`         // ratio, 0.01
 	Utilisation       float64 `json:"utilisation,omitempty"`       // ratio, 0.8
@@ -59,12 +59,27 @@ type Regulation struct {
 
 // Catalog is everything declared about the fleet.
 type Catalog struct {
-	Models        []Model      `json:"models,omitempty"`
-	Targets       Targets      `json:"targets,omitempty"`       // fleet-wide; a model's own targets win
-	MonthlyBudget float64      `json:"monthlyBudget,omitempty"` // USD for the whole fleet
-	Regulations   []Regulation `json:"regulations,omitempty"`
+	Models        []Model `json:"models,omitempty"`
+	Targets       Targets `json:"targets,omitempty"`       // fleet-wide; a model's own targets win
+	MonthlyBudget float64 `json:"monthlyBudget,omitempty"` // for the whole fleet, in Currency
+	// Currency is the ISO 4217 code of every declared amount (budgets,
+	// business values, the cost-per-prediction target); DefaultCurrency
+	// when empty. Bills in another currency are never compared with them.
+	Currency    string       `json:"currency,omitempty"`
+	Regulations []Regulation `json:"regulations,omitempty"`
 	// Origins says, per model id, where its facts came from (after WithRegistry).
 	Origins map[string]Origin `json:"-"`
+}
+
+// DefaultCurrency is the currency of declared amounts when none is named.
+const DefaultCurrency = "USD"
+
+// DeclaredCurrency is the currency of the declared amounts.
+func (c *Catalog) DeclaredCurrency() string {
+	if c.Currency == "" {
+		return DefaultCurrency
+	}
+	return c.Currency
 }
 
 // Model returns the declared model with that id.

@@ -18,6 +18,8 @@ func (e FieldError) Error() string {
 	return fmt.Sprintf("jsonData.%s: %s; fix it in the data source settings", e.Field, e.Problem)
 }
 
+var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
+
 var modelID = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,62}$`)
 
 // ValidID reports whether id is a valid model or feed id: lowercase
@@ -58,14 +60,17 @@ func (c *Catalog) Validate() []FieldError {
 	if c.MonthlyBudget < 0 {
 		errs = append(errs, FieldError{"monthlyBudget", fmt.Sprintf("must be ≥ 0 (got %v)", c.MonthlyBudget)})
 	}
+	if c.Currency != "" && !currencyCode.MatchString(c.Currency) {
+		errs = append(errs, FieldError{"currency", "must be an ISO 4217 code in capitals such as USD or EUR (got " + fault.Echo(c.Currency) + ")"})
+	}
 	for i, r := range c.Regulations {
 		at := fmt.Sprintf("regulations[%d]", i)
 		if r.Regulation == "" {
 			errs = append(errs, FieldError{at + ".regulation", "is empty: name the regulation"})
 		}
-		for name, d := range map[string]string{"lastReview": r.LastReview, "nextReview": r.NextReview} {
-			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
-				errs = append(errs, FieldError{at + "." + name, "must be a date YYYY-MM-DD (got " + fault.Echo(d) + ")"})
+		for _, d := range []struct{ name, value string }{{"lastReview", r.LastReview}, {"nextReview", r.NextReview}} {
+			if _, err := time.Parse(time.DateOnly, d.value); d.value != "" && err != nil {
+				errs = append(errs, FieldError{at + "." + d.name, "must be a date YYYY-MM-DD (got " + fault.Echo(d.value) + ")"})
 			}
 		}
 	}

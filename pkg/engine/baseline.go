@@ -4,32 +4,75 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 )
 
-// Baseline bins come from 100 quantiles so KS and Wasserstein computed from
-// bins stay close to the exact statistics; PSI regroups them into deciles.
-const baselineQuantiles = 100
+// BaselineQuantiles is the number of quantile steps behind a numeric
+// feature's bins: each bin holds about 1% of the baseline, so KS and
+// Wasserstein computed from bins stay close to the exact statistics; PSI and
+// drift % regroup them into deciles.
+const BaselineQuantiles = 100
 
-// MaxCategories is how many of a categorical feature's most frequent baseline
-// values are counted one by one; the rest count as unseen ("other").
-const MaxCategories = 50
+// MaxDiscreteValues is the most distinct values a numeric column may have to
+// be binned value by value (exact KS, Wasserstein, χ² and Z-test).
+const MaxDiscreteValues = 50
+
+// MaxDiscreteScores is the most distinct values a binary model's baseline
+// scores may have to be binned value by value: rounded scores and the
+// leaves of a small tree ensemble then rank with exact ties (AUC and PR-AUC
+// exact); the bins stay as many as the quantile bins would be.
+const MaxDiscreteScores = 200
+
+// MaxCategories is how many of a categorical feature's most frequent
+// baseline values are counted one by one; the other known values share one
+// "other" count, and values the baseline never had an "unseen" count.
+const MaxCategories = 1000
+
+// MaxKnownCategories is how many distinct baseline values a categorical
+// feature may have for validity to be decided; past it, an unseen value may
+// be a known one, and validity is undefined.
+const MaxKnownCategories = 100_000
+
+// NumericStats is what a baseline needs to know about one numeric column.
+// The streaming builder fills it from a sketch; SQL stores compute it where
+// the data lives (percentile_cont / quantiles(), SELECT DISTINCT … LIMIT).
+type NumericStats struct {
+	Count     int64     // finite values
+	Quantiles []float64 // the 1st … (k−1)th k-quantiles, ascending (k = BaselineQuantiles; ScoreQuantiles for scores)
+	Values    []float64 // every distinct value, ascending, when there are at most MaxDiscreteValues (MaxDiscreteScores for scores); nil otherwise
+	Q1, Q3    float64   // quartiles (numpy's linear interpolation)
+	Min, Max  float64
+	Mean, Std float64 // population std (ddof = 0)
+}
+
+// CategoryStats lists a categorical feature's baseline values.
+type CategoryStats struct {
+	Values    []string // most frequent first
+	Truncated bool     // the baseline had more than MaxKnownCategories distinct values
+}
 
 // NumericProfile is what the baseline fixes for one numeric feature.
 type NumericProfile struct {
 	Name                string
-	Edges               []float64 // ascending, distinct inner bin edges
+	Count               int64     // finite baseline values; 0 leaves range checks undefined
+	Edges               []float64 // ascending inner bin edges (see baseline_edges.go)
+	Discrete            bool      // every baseline value has its own bin
 	Min, Max            float64   // baseline range
 	ValidLow, ValidHigh float64   // the range widened by 10% (validity)
 	FenceLow, FenceHigh float64   // Q1 − 3·IQR, Q3 + 3·IQR (outliers)
 	Mean, Std           float64   // population std (ddof = 0)
+	DomainLow           float64   // declared domain (Schema.Domains), −Inf when open
+	DomainHigh          float64   // +Inf when open
+	index               binIndex  // finds a value's bin (summarizer)
 }
 
-// CategoricalProfile lists a categorical feature's known categories.
+// CategoricalProfile lists a categorical feature's known values: the first
+// MaxCategories are counted one by one, the rest share the "other" count.
 type CategoricalProfile struct {
 	Name       string
-	Categories []string // most frequent first
+	Categories []string // counted one by one, most frequent first
+	Truncated  bool     // the baseline's values were too many to keep: validity is undefined
 	index      map[string]int
+	allowed    map[string]bool // declared domain; nil declares none
 }
 
 // Baseline is the reference every window is compared with: bin edges,
@@ -38,140 +81,48 @@ type Baseline struct {
 	Schema      Schema
 	Numeric     []NumericProfile
 	Categorical []CategoricalProfile
+	ScoreEdges  []float64      // binary: inner edges of the score bins (see scorebins.go)
 	Prediction  NumericProfile // regression predictions
 	Summary     *Summary
+	scoreIndex  binIndex
 }
 
-// NewBaseline profiles the baseline rows and summarizes them with the result.
+// BaselineProfile is a baseline computed elsewhere: by BaselineBuilder, or
+// pushed down into a database. Summary may be nil and filled in later by
+// summarizing the baseline rows with the returned Baseline.
+type BaselineProfile struct {
+	Numeric    []NumericStats  // aligned with Schema.Numeric
+	Categories []CategoryStats // aligned with Schema.Categorical
+	Scores     NumericStats    // binary scores, with ScoreQuantiles quantiles
+	// Scores of the labeled positive and negative rows, with
+	// LabelScoreQuantiles quantiles: bins also follow each class, so a
+	// rare class still spreads over many bins.
+	PositiveScores, NegativeScores NumericStats
+	Prediction                     NumericStats // regression predictions
+	Summary                        *Summary
+}
+
+// NewBaseline profiles the baseline rows and summarizes them with the
+// result: one pass through BaselineBuilder, one through the Summarizer. It
+// is the streaming path applied to rows the caller already holds.
 func NewBaseline(schema Schema, rows []Row) (*Baseline, error) {
-	if err := checkSchema(schema); err != nil {
+	bb, err := NewBaselineBuilder(schema)
+	if err != nil {
 		return nil, err
 	}
-	if schema.Threshold == 0 {
-		schema.Threshold = 0.5
+	for i := range rows {
+		bb.Add(&rows[i])
 	}
-	b := &Baseline{Schema: schema}
-	values := make([]float64, 0, len(rows))
-	for i, name := range schema.Numeric {
-		values = values[:0]
-		for r := range rows {
-			if v := rows[r].Num[i]; !math.IsNaN(v) && !math.IsInf(v, 0) {
-				values = append(values, v)
-			}
-		}
-		b.Numeric = append(b.Numeric, profileNumeric(name, values))
+	b, err := bb.Baseline()
+	if err != nil {
+		return nil, err
 	}
-	for i, name := range schema.Categorical {
-		counts := map[string]int64{}
-		for r := range rows {
-			if v := rows[r].Cat[i]; v != "" {
-				counts[v]++
-			}
-		}
-		b.Categorical = append(b.Categorical, profileCategorical(name, counts))
+	z := NewSummarizer(b)
+	for i := range rows {
+		z.Add(&rows[i])
 	}
-	if schema.Task == TaskRegression {
-		values = values[:0]
-		for r := range rows {
-			if v := rows[r].Score; !math.IsNaN(v) && !math.IsInf(v, 0) {
-				values = append(values, v)
-			}
-		}
-		b.Prediction = profileNumeric("prediction", values)
-	}
-	s := NewSummarizer(b)
-	for r := range rows {
-		s.Add(&rows[r])
-	}
-	b.Summary = s.Summary()
+	b.Summary = z.Summary()
 	return b, nil
-}
-
-func checkSchema(s Schema) error {
-	switch s.Task {
-	case TaskBinary, TaskRegression:
-	case TaskMulticlass:
-		if len(s.Classes) < 2 {
-			return errors.New("a multiclass schema needs at least two classes")
-		}
-	default:
-		return fmt.Errorf("unknown task %q: use binary, multiclass or regression", s.Task)
-	}
-	return nil
-}
-
-func profileNumeric(name string, values []float64) NumericProfile {
-	p := NumericProfile{Name: name}
-	if len(values) == 0 {
-		return p
-	}
-	sort.Float64s(values)
-	for q := 1; q < baselineQuantiles; q++ {
-		e := quantileSorted(values, float64(q)/baselineQuantiles)
-		if len(p.Edges) == 0 || e > p.Edges[len(p.Edges)-1] {
-			p.Edges = append(p.Edges, e)
-		}
-	}
-	p.Min, p.Max = values[0], values[len(values)-1]
-	pad := 0.1 * (p.Max - p.Min)
-	p.ValidLow, p.ValidHigh = p.Min-pad, p.Max+pad
-	q1, q3 := quantileSorted(values, 0.25), quantileSorted(values, 0.75)
-	p.FenceLow, p.FenceHigh = q1-3*(q3-q1), q3+3*(q3-q1)
-	var sum, sumSq float64
-	for _, v := range values {
-		sum += v
-	}
-	p.Mean = sum / float64(len(values))
-	for _, v := range values {
-		sumSq += (v - p.Mean) * (v - p.Mean)
-	}
-	p.Std = math.Sqrt(sumSq / float64(len(values)))
-	return p
-}
-
-// quantileSorted is numpy's default (linear) quantile of sorted values.
-func quantileSorted(sorted []float64, q float64) float64 {
-	pos := q * float64(len(sorted)-1)
-	lo := int(math.Floor(pos))
-	if lo+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	return sorted[lo] + (pos-float64(lo))*(sorted[lo+1]-sorted[lo])
-}
-
-func profileCategorical(name string, counts map[string]int64) CategoricalProfile {
-	cats := make([]string, 0, len(counts))
-	for c := range counts {
-		cats = append(cats, c)
-	}
-	sort.Slice(cats, func(i, j int) bool {
-		if counts[cats[i]] != counts[cats[j]] {
-			return counts[cats[i]] > counts[cats[j]]
-		}
-		return cats[i] < cats[j]
-	})
-	if len(cats) > MaxCategories {
-		cats = cats[:MaxCategories]
-	}
-	return newCategoricalProfile(name, cats)
-}
-
-func newCategoricalProfile(name string, cats []string) CategoricalProfile {
-	p := CategoricalProfile{Name: name, Categories: cats, index: make(map[string]int, len(cats))}
-	for i, c := range cats {
-		p.index[c] = i
-	}
-	return p
-}
-
-// BaselineProfile is a baseline computed elsewhere (percentiles and category
-// counts pushed down into a database): per-feature percentiles 1..99,
-// min/max, quartiles, mean and std, categories, and the baseline summary.
-type BaselineProfile struct {
-	Numeric    []NumericProfile
-	Categories [][]string // aligned with Schema.Categorical
-	Prediction NumericProfile
-	Summary    *Summary
 }
 
 // NewBaselineFromProfile builds a baseline from a precomputed profile.
@@ -186,12 +137,80 @@ func NewBaselineFromProfile(schema Schema, p BaselineProfile) (*Baseline, error)
 	if schema.Threshold == 0 {
 		schema.Threshold = 0.5
 	}
-	b := &Baseline{Schema: schema, Numeric: p.Numeric, Prediction: p.Prediction, Summary: p.Summary}
-	for i, cats := range p.Categories {
-		b.Categorical = append(b.Categorical, newCategoricalProfile(schema.Categorical[i], cats))
+	b := &Baseline{Schema: schema, Summary: p.Summary}
+	for i, st := range p.Numeric {
+		b.Numeric = append(b.Numeric, numericProfile(schema.Numeric[i], st, schema.Domains[schema.Numeric[i]]))
+	}
+	for i, st := range p.Categories {
+		b.Categorical = append(b.Categorical, newCategoricalProfile(schema.Categorical[i], st, schema.Domains[schema.Categorical[i]]))
+	}
+	switch schema.Task {
+	case TaskBinary:
+		b.ScoreEdges = scoreEdges(schema.Threshold, p.Scores, p.PositiveScores, p.NegativeScores)
+		b.scoreIndex = newBinIndex(b.ScoreEdges)
+	case TaskRegression:
+		b.Prediction = numericProfile("prediction", p.Prediction, Domain{})
 	}
 	if b.Summary == nil {
 		b.Summary = newSummary(b)
 	}
 	return b, nil
+}
+
+func checkSchema(s Schema) error {
+	switch s.Task {
+	case TaskBinary, TaskRegression:
+	case TaskMulticlass:
+		if len(s.Classes) < 2 {
+			return errors.New("a multiclass schema needs at least two classes")
+		}
+	default:
+		return fmt.Errorf("unknown task %q: use binary, multiclass or regression", s.Task)
+	}
+	if s.Threshold < 0 || s.Threshold > 1 {
+		return fmt.Errorf("decision threshold %g is outside [0, 1]: use a probability", s.Threshold)
+	}
+	return nil
+}
+
+// numericProfile fixes bins and ranges from a column's statistics: value by
+// value when the column is discrete, else on its quantiles.
+func numericProfile(name string, st NumericStats, d Domain) NumericProfile {
+	p := NumericProfile{Name: name, Count: st.Count, DomainLow: math.Inf(-1), DomainHigh: math.Inf(1)}
+	if d.Min != nil {
+		p.DomainLow = *d.Min
+	}
+	if d.Max != nil {
+		p.DomainHigh = *d.Max
+	}
+	if st.Count == 0 {
+		return p
+	}
+	if st.Values != nil {
+		p.Edges, p.Discrete = pointEdges(st.Values), true
+	} else {
+		p.Edges = quantileEdges(st.Quantiles)
+	}
+	p.index = newBinIndex(p.Edges)
+	p.Min, p.Max, p.Mean, p.Std = st.Min, st.Max, st.Mean, st.Std
+	pad := 0.1 * (p.Max - p.Min)
+	p.ValidLow, p.ValidHigh = p.Min-pad, p.Max+pad
+	iqr := st.Q3 - st.Q1
+	p.FenceLow, p.FenceHigh = st.Q1-3*iqr, st.Q3+3*iqr
+	return p
+}
+
+func newCategoricalProfile(name string, st CategoryStats, d Domain) CategoricalProfile {
+	counted := st.Values[:min(len(st.Values), MaxCategories)]
+	p := CategoricalProfile{Name: name, Categories: counted, Truncated: st.Truncated, index: make(map[string]int, len(st.Values))}
+	for i, c := range st.Values {
+		p.index[c] = min(i, len(counted)) // the tail shares the "other" bin
+	}
+	if len(d.Values) > 0 {
+		p.allowed = make(map[string]bool, len(d.Values))
+		for _, v := range d.Values {
+			p.allowed[v] = true
+		}
+	}
+	return p
 }

@@ -2,51 +2,54 @@ package engine
 
 import "math"
 
-// CalibrationBins is the number of equal-width bins of the reliability curve
-// and ECE; each groups ScoreBins/CalibrationBins histogram bins.
-const CalibrationBins = 10
-
-// ReliabilityBin is one point of the reliability (calibration) curve.
+// ReliabilityBin is one point of the reliability (calibration) curve. Bins
+// are closed on the right, as scikit-learn's calibration_curve puts them
+// (np.searchsorted(edges, score), side "left"): (Lower, Upper], the first
+// one [0, 0.1]. A score of exactly 0.1 is in the first bin.
 type ReliabilityBin struct {
-	Lower, Upper  float64 // score range [Lower, Upper)
+	Lower, Upper  float64 // score range (Lower, Upper]
 	MeanPredicted float64 // mean score of the labeled rows in the bin
 	ObservedRate  float64 // share of those rows that are positive
 	Count         int64   // labeled rows in the bin
 }
 
-// Reliability returns the non-empty bins of the 10-bin reliability curve over
-// labeled rows, as sklearn.calibration.calibration_curve(n_bins=10,
-// strategy="uniform") does. The mean score is exact thanks to the per-bin
-// score sums.
+// Reliability returns the non-empty bins of the 10-bin reliability curve
+// over labeled rows, as sklearn.calibration.calibration_curve(n_bins=10,
+// strategy="uniform") does. Every calibration edge is a point bin of the
+// score histogram, so each score bin lies in exactly one reliability bin and
+// the mean score is exact thanks to the per-bin score sums.
 func Reliability(h *ScoreHistogram) []ReliabilityBin {
 	if h == nil {
 		return nil
 	}
-	const group = ScoreBins / CalibrationBins
+	grid := calibrationEdges()
+	var pos, n [CalibrationBins]int64
+	var sum [CalibrationBins]float64
+	for b := range h.Pos {
+		lo, _ := scoreBinRange(h.Edges, b)
+		g := binOf(grid, math.Nextafter(lo, math.Inf(-1))) // edges strictly below the bin's lowest score
+		pos[g] += h.Pos[b]
+		n[g] += h.Pos[b] + h.Neg[b]
+		sum[g] += h.SumPos[b] + h.SumNeg[b]
+	}
+	bounds := append(append([]float64{0}, grid...), 1)
 	var out []ReliabilityBin
-	for g := 0; g < CalibrationBins; g++ {
-		var pos, n int64
-		var sum float64
-		for b := g * group; b < (g+1)*group; b++ {
-			pos += h.Pos[b]
-			n += h.Pos[b] + h.Neg[b]
-			sum += h.SumPos[b] + h.SumNeg[b]
-		}
-		if n == 0 {
+	for g := range CalibrationBins {
+		if n[g] == 0 {
 			continue
 		}
 		out = append(out, ReliabilityBin{
-			Lower:         float64(g) / CalibrationBins,
-			Upper:         float64(g+1) / CalibrationBins,
-			MeanPredicted: sum / float64(n),
-			ObservedRate:  float64(pos) / float64(n),
-			Count:         n,
+			Lower:         bounds[g],
+			Upper:         bounds[g+1],
+			MeanPredicted: sum[g] / float64(n[g]),
+			ObservedRate:  float64(pos[g]) / float64(n[g]),
+			Count:         n[g],
 		})
 	}
 	return out
 }
 
-// ECE is the expected calibration error over 10 equal-width bins:
+// ECE is the expected calibration error over the 10 reliability bins:
 // Σ (nᵦ/N)·|observed rateᵦ − mean scoreᵦ|, undefined without labeled rows.
 func ECE(h *ScoreHistogram) Metric {
 	var total, weighted float64
@@ -55,7 +58,7 @@ func ECE(h *ScoreHistogram) Metric {
 		total += n
 		weighted += n * math.Abs(b.ObservedRate-b.MeanPredicted)
 	}
-	return metricRatio(weighted, total)
+	return labeledRatio(weighted, total)
 }
 
 // LogLoss is the mean binary cross-entropy of the labeled rows, exact from the
@@ -63,9 +66,9 @@ func ECE(h *ScoreHistogram) Metric {
 func LogLoss(h *ScoreHistogram) Metric {
 	pos, neg := labeledTotals(h)
 	if h == nil {
-		return Metric{}
+		return Metric{Reason: "no score histogram"}
 	}
-	return metricRatio(h.LogLossSum, pos+neg)
+	return labeledRatio(h.LogLossSum, pos+neg)
 }
 
 // Brier is the mean squared difference between score and label of the
@@ -73,7 +76,15 @@ func LogLoss(h *ScoreHistogram) Metric {
 func Brier(h *ScoreHistogram) Metric {
 	pos, neg := labeledTotals(h)
 	if h == nil {
-		return Metric{}
+		return Metric{Reason: "no score histogram"}
 	}
-	return metricRatio(h.BrierSum, pos+neg)
+	return labeledRatio(h.BrierSum, pos+neg)
+}
+
+// labeledRatio is a mean over labeled rows, undefined without any.
+func labeledRatio(num, den float64) Metric {
+	if den == 0 {
+		return Metric{Reason: "no labeled rows"}
+	}
+	return definedMetric(num / den)
 }

@@ -12,7 +12,8 @@ import "fmt"
 // F1 when 2TP+FP+FN = 0 (F1 = 2TP/(2TP+FP+FN), as scikit-learn ≥ 1.3 computes it).
 func BinaryQuality(c *Confusion, h *ScoreHistogram) (QualityReport, error) {
 	r := QualityReport{Task: TaskBinary}
-	var acc, prec, rec, f1 Metric
+	noMatrix := undefinedMetric("no confusion counts")
+	acc, prec, rec, f1 := noMatrix, noMatrix, noMatrix, noMatrix
 	if c != nil {
 		if err := checkConfusion(c, 2); err != nil {
 			return r, err
@@ -25,17 +26,19 @@ func BinaryQuality(c *Confusion, h *ScoreHistogram) (QualityReport, error) {
 		rec = metricRatio(tp, tp+fn)
 		f1 = metricRatio(2*tp, 2*tp+fp+fn)
 	}
-	var auc, prAUC, logLoss, brier, ece Metric
+	noScores := undefinedMetric("no score histogram")
+	auc, aucBound, prAUC, prBound, logLoss, brier, ece := noScores, noScores, noScores, noScores, noScores, noScores, noScores
 	if h != nil {
-		auc = AUCROC(h)
-		prAUC = PRAUC(h)
+		auc, aucBound = AUCROC(h), AUCErrorBound(h)
+		prAUC, prBound = PRAUC(h), PRAUCErrorBound(h)
 		logLoss = LogLoss(h)
 		brier = Brier(h)
 		ece = ECE(h)
 	}
 	r.Metrics = []NamedMetric{
-		{MetricAccuracy, acc}, {MetricPrecision, prec}, {MetricRecall, rec}, {MetricF1, f1},
-		{MetricAUCROC, auc}, {MetricPRAUC, prAUC}, {MetricLogLoss, logLoss}, {MetricBrier, brier}, {MetricECE, ece},
+		{Name: MetricAccuracy, Metric: acc}, {Name: MetricPrecision, Metric: prec}, {Name: MetricRecall, Metric: rec}, {Name: MetricF1, Metric: f1},
+		{Name: MetricAUCROC, Metric: auc, ErrorBound: aucBound}, {Name: MetricPRAUC, Metric: prAUC, ErrorBound: prBound},
+		{Name: MetricLogLoss, Metric: logLoss}, {Name: MetricBrier, Metric: brier}, {Name: MetricECE, Metric: ece},
 	}
 	return r, nil
 }
@@ -74,9 +77,9 @@ func MulticlassQuality(c *Confusion) (QualityReport, error) {
 		f1.add(metricRatio(2*tp, support[i]+predicted[i]), support[i])
 	}
 	r.Metrics = []NamedMetric{
-		{MetricAccuracy, metricRatio(correct, total)},
-		{MetricPrecisionMacro, prec.macro()}, {MetricRecallMacro, rec.macro()}, {MetricF1Macro, f1.macro()},
-		{MetricPrecisionWeighted, prec.weighted()}, {MetricRecallWeighted, rec.weighted()}, {MetricF1Weighted, f1.weighted()},
+		{Name: MetricAccuracy, Metric: metricRatio(correct, total)},
+		{Name: MetricPrecisionMacro, Metric: prec.macro()}, {Name: MetricRecallMacro, Metric: rec.macro()}, {Name: MetricF1Macro, Metric: f1.macro()},
+		{Name: MetricPrecisionWeighted, Metric: prec.weighted()}, {Name: MetricRecallWeighted, Metric: rec.weighted()}, {Name: MetricF1Weighted, Metric: f1.weighted()},
 	}
 	return r, nil
 }

@@ -121,15 +121,22 @@ func Fairness(attribute string, groups map[string]*GroupCounts, opts FairnessOpt
 		// the reference group is absent or too small: nothing to compare with
 		eligible = nil
 	}
+	if len(eligible) < 2 {
+		eligible = nil
+	}
 	selection := func(g FairnessGroup) Metric { return g.SelectionRate }
 	tpr := func(g FairnessGroup) Metric { return g.TPR }
 	fpr := func(g FairnessGroup) Metric { return g.FPR }
-	dpDiff := gap(eligible, ref, selection)
+	dpDiff := gap(eligible, ref, "rows", selection)
 	dpRatio := parityRatio(eligible, ref)
-	eoDiff := gap(eligible, ref, tpr)
-	fprDiff := gap(eligible, ref, fpr)
-	var oddsDiff Metric
-	if eoDiff.OK && fprDiff.OK {
+	eoDiff := gap(eligible, ref, "positive labels", tpr)
+	fprDiff := gap(eligible, ref, "negative labels", fpr)
+	oddsDiff := eoDiff
+	switch {
+	case !eoDiff.OK:
+	case !fprDiff.OK:
+		oddsDiff = fprDiff
+	default:
 		oddsDiff = definedMetric(max(eoDiff.Value, fprDiff.Value))
 	}
 	r.Disparities = []FairnessDisparity{
@@ -212,24 +219,29 @@ func referenceGroup(eligible []FairnessGroup, opts FairnessOptions) (*FairnessGr
 	return ref, opts.Reference == ReferenceBest || ref != nil
 }
 
-// gap is the largest |metric(g) − metric(reference)| over groups where the
-// metric is defined. Without a reference group (best mode), the reference is
-// the best group, which makes the gap max − min.
-func gap(groups []FairnessGroup, ref *FairnessGroup, metric func(FairnessGroup) Metric) Metric {
+// gap is the largest |metric(g) − metric(reference)|. Without a reference
+// group (best mode), the reference is the best group, which makes the gap
+// max − min. A group whose metric is undefined (a TPR without positive
+// labels, an FPR without negatives) makes the gap undefined, with that
+// reason: dropping the group would let the criterion pass unseen, and
+// fairlearn's choice of 0 for it would report a gap nobody measured.
+func gap(groups []FairnessGroup, ref *FairnessGroup, what string, metric func(FairnessGroup) Metric) Metric {
+	for _, g := range groups {
+		if m := metric(g); !m.OK {
+			return undefinedMetric(fmt.Sprintf("group %q has no %s, so its rate is undefined", g.Group, what))
+		}
+	}
 	values := definedValues(groups, metric)
+	if len(values) < 2 {
+		return undefinedMetric("needs two groups with enough labeled rows")
+	}
 	if ref != nil {
 		r := metric(*ref)
-		if !r.OK || len(values) < 2 {
-			return Metric{}
-		}
 		var worst float64
 		for _, v := range values {
 			worst = max(worst, math.Abs(v-r.Value))
 		}
 		return definedMetric(worst)
-	}
-	if len(values) < 2 {
-		return Metric{}
 	}
 	lo, hi := values[0], values[0]
 	for _, v := range values[1:] {
@@ -244,7 +256,7 @@ func parityRatio(groups []FairnessGroup, ref *FairnessGroup) Metric {
 	rate := func(g FairnessGroup) Metric { return g.SelectionRate }
 	values := definedValues(groups, rate)
 	if len(values) < 2 {
-		return Metric{}
+		return undefinedMetric("needs two groups with enough labeled rows")
 	}
 	if ref == nil {
 		lo, hi := values[0], values[0]
@@ -255,9 +267,9 @@ func parityRatio(groups []FairnessGroup, ref *FairnessGroup) Metric {
 	}
 	r := rate(*ref)
 	if !r.OK {
-		return Metric{}
+		return undefinedMetric(fmt.Sprintf("reference group %q has no rows", ref.Group))
 	}
-	worst := Metric{}
+	worst := undefinedMetric("every selection rate is 0")
 	for _, v := range values {
 		pair := metricRatio(min(v, r.Value), max(v, r.Value))
 		if pair.OK && (!worst.OK || pair.Value < worst.Value) {

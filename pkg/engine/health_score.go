@@ -65,8 +65,8 @@ func healthScore(in HealthInputs) ([]NamedMetric, Metric) {
 		}
 	}
 	dims := []NamedMetric{
-		{DimensionModelPerformance, model}, {DimensionInfrastructure, infra}, {DimensionDataQuality, dq},
-		{DimensionResponseTimeSLA, sla}, {DimensionCompliance, compliance}, {DimensionCostEfficiency, cost},
+		{Name: DimensionModelPerformance, Metric: model}, {Name: DimensionInfrastructure, Metric: infra}, {Name: DimensionDataQuality, Metric: dq},
+		{Name: DimensionResponseTimeSLA, Metric: sla}, {Name: DimensionCompliance, Metric: compliance}, {Name: DimensionCostEfficiency, Metric: cost},
 	}
 	var sum, weight float64
 	for _, d := range dims {

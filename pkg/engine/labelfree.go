@@ -16,7 +16,7 @@ type Estimate struct {
 // Metrics lists the estimated metrics under the quality metric names.
 func (e Estimate) Metrics() []NamedMetric {
 	return []NamedMetric{
-		{MetricAccuracy, e.Accuracy}, {MetricPrecision, e.Precision}, {MetricRecall, e.Recall}, {MetricF1, e.F1},
+		{Name: MetricAccuracy, Metric: e.Accuracy}, {Name: MetricPrecision, Metric: e.Precision}, {Name: MetricRecall, Metric: e.Recall}, {Name: MetricF1, Metric: e.F1},
 	}
 }
 
@@ -27,23 +27,26 @@ func EstimateBinary(h *ScoreHistogram, threshold float64) Estimate {
 }
 
 // EstimateBinaryWith estimates quality of h's unlabeled rows with a given
-// calibration map, typically fitted on the baseline window. A bin that
-// straddles the threshold is split in proportion to the part of its score
-// range above the threshold (scores taken as uniform within the bin); with
-// thresholds on a bin edge (multiples of 0.01) the split is exact.
+// calibration map, fitted on the baseline window (same bins as h). A bin
+// that straddles the threshold is split in proportion to the part of its
+// score range above the threshold (scores taken as uniform within the bin);
+// the schema's threshold is always a bin edge, so with it the split is exact.
 func EstimateBinaryWith(cal Calibration, h *ScoreHistogram, threshold float64) Estimate {
+	if h != nil && cal.fitted && len(cal.prob) != h.Bins() {
+		cal = Calibration{} // fitted on other bins: it cannot be read here
+	}
 	e := Estimate{Calibrated: cal.fitted, Estimated: true}
 	if h == nil {
 		return e
 	}
-	for b := 0; b < ScoreBins; b++ {
+	for b := range h.Unlabeled {
 		n := float64(h.Unlabeled[b])
 		if n == 0 {
 			continue
 		}
 		e.Rows += h.Unlabeled[b]
 		p := cal.probability(b, h.SumUnlabeled[b]/n)
-		above := shareAbove(b, threshold)
+		above := shareAbove(h.Edges, b, threshold)
 		e.ExpectedTP += above * n * p
 		e.ExpectedFP += above * n * (1 - p)
 		e.ExpectedFN += (1 - above) * n * p
@@ -58,8 +61,8 @@ func EstimateBinaryWith(cal Calibration, h *ScoreHistogram, threshold float64) E
 }
 
 // shareAbove is the share of bin b's score range at or above the threshold.
-func shareAbove(b int, threshold float64) float64 {
-	lower, upper := float64(b)/ScoreBins, float64(b+1)/ScoreBins
+func shareAbove(edges []float64, b int, threshold float64) float64 {
+	lower, upper := scoreBinRange(edges, b)
 	switch {
 	case threshold <= lower:
 		return 1

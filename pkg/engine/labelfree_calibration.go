@@ -10,7 +10,7 @@ const MinCalibrationRows = 100
 // labeled outcome rate on the score bins, weighted by labeled rows: the binned
 // form of the isotonic calibrator CBPE fits on its reference data.
 type Calibration struct {
-	prob   [ScoreBins]float64
+	prob   []float64 // per score bin
 	fitted bool
 }
 
@@ -30,7 +30,7 @@ func CalibrationFrom(ref *ScoreHistogram) Calibration {
 		weight, pos float64
 	}
 	var blocks []block
-	for b := 0; b < ScoreBins; b++ {
+	for b := range ref.Pos {
 		w := float64(ref.Pos[b] + ref.Neg[b])
 		if w == 0 {
 			continue
@@ -43,12 +43,11 @@ func CalibrationFrom(ref *ScoreHistogram) Calibration {
 			blocks = blocks[:n-1]
 		}
 	}
-	var c Calibration
-	c.fitted = true
+	c := Calibration{prob: make([]float64, ref.Bins()), fitted: true}
 	// bins without labeled rows take the rate of the block below them (or
 	// above, before the first block), which keeps the map monotone
 	next := 0
-	for b := 0; b < ScoreBins; b++ {
+	for b := range c.prob {
 		for next < len(blocks)-1 && b > blocks[next].last && b >= blocks[next+1].first {
 			next++
 		}

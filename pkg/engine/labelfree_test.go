@@ -10,7 +10,7 @@ import (
 // `labeled` rows keep their label, the rest are unlabeled. It returns the
 // histogram and the realized accuracy and precision of the unlabeled rows at
 // the threshold.
-func labelFreeRows(seed uint64, n, labeled int, threshold float64, trueProb func(float64) float64) (h *ScoreHistogram, accuracy, precision float64) {
+func labelFreeRows(t *testing.T, seed uint64, n, labeled int, threshold float64, trueProb func(float64) float64) (h *ScoreHistogram, accuracy, precision float64) {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	scores := make([]float64, n)
 	labels := make([]int, n)
@@ -35,13 +35,13 @@ func labelFreeRows(seed uint64, n, labeled int, threshold float64, trueProb func
 			}
 		}
 	}
-	return qualityHistogram(scores, labels), correct / unlabeled, tp / predicted
+	return binaryBaseline(t, threshold, binaryRows(scores, labels)).Summary.Scores, correct / unlabeled, tp / predicted
 }
 
 func TestEstimateBinaryExpectedConfusionIsExactForCalibratedScores(t *testing.T) {
 	scores := []float64{0.05, 0.32, 0.499, 0.5, 0.71, 0.93}
 	labels := []int{-1, -1, -1, -1, -1, -1}
-	e := EstimateBinaryWith(Calibration{}, qualityHistogram(scores, labels), 0.5)
+	e := EstimateBinaryWith(Calibration{}, binaryWindow(t, scores, labels).Scores, 0.5)
 	var tp, fp, tn, fn float64
 	for _, s := range scores {
 		if s >= 0.5 {
@@ -66,7 +66,7 @@ func TestEstimateBinaryExpectedConfusionIsExactForCalibratedScores(t *testing.T)
 
 func TestEstimateBinaryTracksRealizedAccuracy(t *testing.T) {
 	calibrated := func(s float64) float64 { return s }
-	h, realized, _ := labelFreeRows(7, 40000, 0, 0.5, calibrated)
+	h, realized, _ := labelFreeRows(t, 7, 40000, 0, 0.5, calibrated)
 	e := EstimateBinary(h, 0.5)
 	if e.Calibrated || math.Abs(e.Accuracy.Value-realized) > 0.01 {
 		t.Errorf("estimated accuracy %v, realized %v, calibrated=%v: want within 0.01 on raw scores", e.Accuracy, realized, e.Calibrated)
@@ -76,7 +76,7 @@ func TestEstimateBinaryTracksRealizedAccuracy(t *testing.T) {
 func TestEstimateBinaryCalibratesOverconfidentScores(t *testing.T) {
 	// true probability s² < s: raw scores overstate positives
 	overconfident := func(s float64) float64 { return s * s }
-	h, _, realized := labelFreeRows(11, 60000, 20000, 0.5, overconfident)
+	h, _, realized := labelFreeRows(t, 11, 60000, 20000, 0.5, overconfident)
 	raw := EstimateBinaryWith(Calibration{}, h, 0.5)
 	cal := CalibrationFrom(h)
 	fitted := EstimateBinaryWith(cal, h, 0.5)
@@ -93,31 +93,43 @@ func TestEstimateBinaryCalibratesOverconfidentScores(t *testing.T) {
 }
 
 func TestCalibrationMapIsMonotone(t *testing.T) {
-	h, _, _ := labelFreeRows(3, 5000, 5000, 0.5, func(s float64) float64 { return 0.2 + 0.6*s })
+	h, _, _ := labelFreeRows(t, 3, 5000, 5000, 0.5, func(s float64) float64 { return 0.2 + 0.6*s })
 	cal := CalibrationFrom(h)
-	for b := 1; b < ScoreBins; b++ {
+	for b := 1; b < len(cal.prob); b++ {
 		if cal.prob[b] < cal.prob[b-1] {
 			t.Fatalf("calibrated probability drops from %v to %v at bin %d", cal.prob[b-1], cal.prob[b], b)
 		}
 	}
-	if few := CalibrationFrom(qualityHistogram([]float64{0.2, 0.8}, []int{0, 1})); few.Fitted() {
+	if few := CalibrationFrom(binaryWindow(t, []float64{0.2, 0.8}, []int{0, 1}).Scores); few.Fitted() {
 		t.Error("two labeled rows must not fit a calibration map")
 	}
 }
 
-func TestEstimateBinarySplitsTheThresholdBin(t *testing.T) {
-	h := qualityHistogram([]float64{0.502, 0.508}, []int{-1, -1}) // one bin, [0.50, 0.51)
-	e := EstimateBinaryWith(Calibration{}, h, 0.5025)
-	predictedPositive := e.ExpectedTP + e.ExpectedFP
-	if math.Abs(predictedPositive-1.5) > 1e-9 {
-		t.Errorf("predicted positives %v, want 1.5 (three quarters of the bin's 2 rows)", predictedPositive)
+func TestEstimateBinarySplitsABinAcrossAnotherThreshold(t *testing.T) {
+	// the schema's threshold is a bin edge; another threshold splits its bin
+	// in proportion to the part of the bin's range above it
+	scores := make([]float64, 1000)
+	labels := make([]int, 1000)
+	for i := range scores {
+		scores[i], labels[i] = (float64(i)+0.5)/1000, -1
+	}
+	h := binaryWindow(t, scores, labels).Scores
+	b := binOf(h.Edges, 0.3137)
+	lo, hi := scoreBinRange(h.Edges, b)
+	e := EstimateBinaryWith(Calibration{}, h, lo+0.75*(hi-lo))
+	want := 0.25 * float64(h.Unlabeled[b])
+	for i := b + 1; i < h.Bins(); i++ {
+		want += float64(h.Unlabeled[i])
+	}
+	if got := e.ExpectedTP + e.ExpectedFP; math.Abs(got-want) > 1e-9 || h.Unlabeled[b] == 0 {
+		t.Errorf("predicted positives %v, want %v (bin of %d rows)", got, want, h.Unlabeled[b])
 	}
 }
 
 func TestEstimateBinaryWithoutUnlabeledRowsIsUndefined(t *testing.T) {
 	for name, h := range map[string]*ScoreHistogram{
 		"nil":         nil,
-		"all labeled": qualityHistogram([]float64{0.3, 0.7}, []int{0, 1}),
+		"all labeled": binaryWindow(t, []float64{0.3, 0.7}, []int{0, 1}).Scores,
 	} {
 		e := EstimateBinary(h, 0.5)
 		if e.Rows != 0 || e.Accuracy.OK || e.F1.OK || !e.Estimated {

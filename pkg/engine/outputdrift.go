@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // PredictionDrift compares the distribution of the model's outputs: binary
@@ -12,82 +13,128 @@ import (
 func PredictionDrift(b *Baseline, cur *Summary, method string) (DriftResult, error) {
 	switch b.Schema.Task {
 	case TaskBinary:
-		return scoreDrift(binned{name: "prediction", numeric: true, base: scoreCounts(b.Summary.Scores), cur: scoreCounts(cur.Scores),
-			edges: scoreEdges(), tails: scoreTails(b.Summary.Scores, cur.Scores), std: scoreStd(b.Summary.Scores)}, method)
+		return scoreDrift(scoreBins(b.Summary.Scores, cur.Scores), method)
 	case TaskMulticlass:
-		return scoreDrift(binned{name: "prediction", base: b.Summary.Confusion.Predicted, cur: cur.Confusion.Predicted}, method)
+		f := binned{name: "prediction", base: b.Summary.Confusion.Predicted, cur: cur.Confusion.Predicted}
+		f.distinct, f.zeroKey = occupiedBins(f.base, f.cur)
+		return scoreDrift(f, method)
 	default:
 		return scoreDrift(numericBins(&b.Prediction, b.Summary.Prediction, cur.Prediction), method)
 	}
 }
 
+// scoreBins lays out the score histograms as a numeric feature. Scores that
+// all sit in point bins are discrete: their distinct values are the
+// occupied bins.
+func scoreBins(base, cur *ScoreHistogram) binned {
+	f := binned{name: "prediction", numeric: true, edges: base.Edges,
+		base: scoreCounts(base), cur: scoreCounts(cur), std: scoreStd(base)}
+	f.baseOffsets, f.curOffsets = scoreOffsets(base), scoreOffsets(cur)
+	f.discrete = true
+	for i := range f.base {
+		if (f.base[i] > 0 || f.cur[i] > 0) && !scorePointBin(base.Edges, i) {
+			f.discrete = false
+		}
+	}
+	f.distinct, f.zeroKey = distinctCap+1, 0
+	if f.discrete {
+		f.distinct, f.zeroKey = occupiedBins(f.base, f.cur)
+		values := 0
+		for _, c := range f.base {
+			if c > 0 {
+				values++
+			}
+		}
+		f.discrete = values <= maxValueGroups
+	}
+	return f
+}
+
+// occupiedBins counts the bins with rows in either window (capped like a
+// distinct-value set) and returns the first of them.
+func occupiedBins(base, cur []int64) (n, first int) {
+	first = -1
+	for i := range base {
+		if base[i] > 0 || cur[i] > 0 {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return min(n, distinctCap+1), max(first, 0)
+}
+
 func scoreCounts(h *ScoreHistogram) []int64 {
-	out := make([]int64, ScoreBins)
+	out := make([]int64, h.Bins())
 	for i := range out {
 		out[i] = h.Pos[i] + h.Neg[i] + h.Unlabeled[i]
 	}
 	return out
 }
 
-// scoreTails are the score sums of the first and last score bins.
-func scoreTails(base, cur *ScoreHistogram) tails {
-	sum := func(h *ScoreHistogram, i int) float64 { return h.SumPos[i] + h.SumNeg[i] + h.SumUnlabeled[i] }
-	return tails{baseLow: sum(base, 0), baseHigh: sum(base, ScoreBins-1), curLow: sum(cur, 0), curHigh: sum(cur, ScoreBins-1)}
-}
-
-func scoreEdges() []float64 {
-	e := make([]float64, ScoreBins-1)
-	for i := range e {
-		e[i] = float64(i+1) / ScoreBins
+// scoreOffsets turns the per-bin score sums into the offsets a numeric
+// summary keeps (distance from each bin's anchor edge).
+func scoreOffsets(h *ScoreHistogram) []float64 {
+	out := make([]float64, h.Bins())
+	for i := range out {
+		n := float64(h.Pos[i] + h.Neg[i] + h.Unlabeled[i])
+		sum := h.SumPos[i] + h.SumNeg[i] + h.SumUnlabeled[i]
+		switch {
+		case len(h.Edges) == 0:
+			out[i] = -sum
+		case i == 0:
+			out[i] = n*h.Edges[0] - sum
+		default:
+			out[i] = sum - n*h.Edges[i-1]
+		}
 	}
-	return e
+	return out
 }
 
 // scoreStd is the baseline score std from the per-bin sums (bin means stand
-// in for the scores inside a bin).
+// in for the scores inside a bin, each at most 1/ScoreQuantiles of the rows).
 func scoreStd(h *ScoreHistogram) float64 {
-	var n, sum, sumSq float64
-	for i := 0; i < ScoreBins; i++ {
-		c := float64(h.Pos[i] + h.Neg[i] + h.Unlabeled[i])
+	var m Moments
+	for i := range h.Pos {
+		c := h.Pos[i] + h.Neg[i] + h.Unlabeled[i]
 		if c == 0 {
 			continue
 		}
-		m := (h.SumPos[i] + h.SumNeg[i] + h.SumUnlabeled[i]) / c
-		n += c
-		sum += c * m
-		sumSq += c * m * m
+		mean := (h.SumPos[i] + h.SumNeg[i] + h.SumUnlabeled[i]) / float64(c)
+		m.Merge(Moments{N: c, Mean: mean})
 	}
-	if n == 0 {
-		return 0
-	}
-	mean := sum / n
-	return math.Sqrt(math.Max(0, sumSq/n-mean*mean))
+	return m.Std()
 }
 
-// conceptBins regroups the 100 score bins into 10.
-const conceptBins = 10
-
 // ConceptDrift is the count-weighted mean |P_cur(y=1|score bin) −
-// P_base(y=1|score bin)| over 10 score bins, in percent: the same outputs
-// leading to different outcomes. Only bins with labeled rows in both windows count.
+// P_base(y=1|score bin)| over the baseline's score deciles, in percent: the
+// same outputs leading to different outcomes. Only deciles with labeled rows
+// in both windows count.
 func ConceptDrift(b *Baseline, cur *Summary) Metric {
 	if b.Schema.Task != TaskBinary || cur.Scores == nil {
 		return Metric{}
 	}
-	per := ScoreBins / conceptBins
+	base := b.Summary.Scores
+	labeled := make([]int64, base.Bins())
+	for i := range labeled {
+		labeled[i] = base.Pos[i] + base.Neg[i]
+	}
+	groups := decileGroups(shares(labeled, total(labeled)))
+	n := groups[len(groups)-1] + 1
+	bp, bn, cp, cn := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
+	for i, g := range groups {
+		bp[g], bn[g] = bp[g]+base.Pos[i], bn[g]+base.Neg[i]
+		cp[g], cn[g] = cp[g]+cur.Scores.Pos[i], cn[g]+cur.Scores.Neg[i]
+	}
 	var weighted, weight float64
-	for g := 0; g < conceptBins; g++ {
-		var bp, bn, cp, cn int64
-		for i := g * per; i < (g+1)*per; i++ {
-			bp, bn = bp+b.Summary.Scores.Pos[i], bn+b.Summary.Scores.Neg[i]
-			cp, cn = cp+cur.Scores.Pos[i], cn+cur.Scores.Neg[i]
-		}
-		if bp+bn == 0 || cp+cn == 0 {
+	for g := range n {
+		if bp[g]+bn[g] == 0 || cp[g]+cn[g] == 0 {
 			continue
 		}
-		diff := math.Abs(float64(cp)/float64(cp+cn) - float64(bp)/float64(bp+bn))
-		weighted += float64(cp+cn) * diff
-		weight += float64(cp + cn)
+		diff := math.Abs(float64(cp[g])/float64(cp[g]+cn[g]) - float64(bp[g])/float64(bp[g]+bn[g]))
+		weighted += float64(cp[g]+cn[g]) * diff
+		weight += float64(cp[g] + cn[g])
 	}
 	if weight == 0 {
 		return Metric{}
@@ -95,9 +142,13 @@ func ConceptDrift(b *Baseline, cur *Summary) Metric {
 	return Metric{Value: 100 * weighted / weight, OK: true}
 }
 
+// distributionCategories is how many categories a distribution shows one by
+// one; the rest are shown together as "other".
+const distributionCategories = 50
+
 // Distribution is a feature's baseline and current shares over readable
-// bins: the ten baseline deciles for numeric features, the known categories
-// plus "other" for categorical ones.
+// bins: the baseline deciles (or values, for a discrete feature) for numeric
+// features, the most frequent categories plus "other" for categorical ones.
 type Distribution struct {
 	Labels            []string
 	Baseline, Current []float64
@@ -109,48 +160,87 @@ func FeatureDistribution(b *Baseline, cur *Summary, feature string) (Distributio
 		if p.Name != feature {
 			continue
 		}
-		q, _ := shares(b.Summary.Numeric[i].Counts)
-		c, _ := shares(cur.Numeric[i].Counts)
+		base, now := b.Summary.Numeric[i].Counts, cur.Numeric[i].Counts
+		q, c := shares(base, total(base)), shares(now, total(now))
 		groups := decileGroups(q)
-		gc, gq := groupDeciles(c, q)
-		return Distribution{Labels: decileLabels(groups, p.Edges), Baseline: gq, Current: gc}, nil
+		if p.Discrete {
+			groups = identityGroups(len(q))
+		}
+		return withoutEmptyGroups(Distribution{Labels: groupLabels(groups, p.Edges), Baseline: regroup(q, groups), Current: regroup(c, groups)}), nil
 	}
 	for i, p := range b.Categorical {
 		if p.Name != feature {
 			continue
 		}
-		f := categoricalBins(p.Name, &b.Summary.Categorical[i], &cur.Categorical[i])
-		q, _ := shares(f.base)
-		c, _ := shares(f.cur)
-		return Distribution{Labels: append(append([]string{}, p.Categories...), "other"), Baseline: q, Current: c}, nil
+		f := categoricalBins(&b.Categorical[i], &b.Summary.Categorical[i], &cur.Categorical[i])
+		q, c := shares(f.base, total(f.base)), shares(f.cur, total(f.cur))
+		shown := min(len(p.Categories), distributionCategories)
+		groups := make([]int, len(q))
+		for k := range groups {
+			groups[k] = min(k, shown)
+		}
+		return Distribution{Labels: append(append([]string{}, p.Categories[:shown]...), "other"), Baseline: regroup(q, groups), Current: regroup(c, groups)}, nil
 	}
 	return Distribution{}, fmt.Errorf("feature %q is not in the model's schema", feature)
 }
 
-// decileLabels names each group of bins by its value range.
-func decileLabels(groups []int, edges []float64) []string {
-	n := groups[len(groups)-1] + 1
-	lower := make([]string, n)
-	upper := make([]string, n)
-	for i, g := range groups {
-		if i > 0 && groups[i-1] != g {
-			lower[g] = format(edges[i-1])
-		}
-		if i < len(edges) && (i+1 >= len(groups) || groups[i+1] != g) {
-			upper[g] = format(edges[i])
+// withoutEmptyGroups drops the groups neither window has values in (the
+// gaps between a discrete feature's values, the ranges beyond its baseline).
+func withoutEmptyGroups(d Distribution) Distribution {
+	var out Distribution
+	for i, label := range d.Labels {
+		if d.Baseline[i] > 0 || d.Current[i] > 0 {
+			out.Labels = append(out.Labels, label)
+			out.Baseline = append(out.Baseline, d.Baseline[i])
+			out.Current = append(out.Current, d.Current[i])
 		}
 	}
+	return out
+}
+
+// groupLabels names each group of bins by its value range; a group that is
+// one point bin reads "= v", and an edge up(v) reads as "> v" or "v]".
+func groupLabels(groups []int, edges []float64) []string {
+	n := groups[len(groups)-1] + 1
 	labels := make([]string, n)
-	for g := range labels {
+	for g := range n {
+		first, last := -1, -1
+		for i, gi := range groups {
+			if gi == g {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		var lo, hi string
+		if first > 0 {
+			lo = "[" + format(edges[first-1])
+			if first > 1 && edges[first-1] == up(edges[first-2]) {
+				lo = "(" + format(edges[first-2])
+			}
+		}
+		if last < len(edges) {
+			hi = format(edges[last]) + ")"
+			if last > 0 && edges[last] == up(edges[last-1]) {
+				hi = format(edges[last-1]) + "]"
+			}
+		}
 		switch {
-		case lower[g] == "" && upper[g] == "":
+		case first > 0 && first == last && last < len(edges) && isPointBin(edges[first-1], edges[last]):
+			labels[g] = "= " + format(edges[first-1])
+		case lo == "" && hi == "":
 			labels[g] = "all values"
-		case lower[g] == "":
-			labels[g] = "< " + upper[g]
-		case upper[g] == "":
-			labels[g] = "≥ " + lower[g]
+		case lo == "" && strings.HasSuffix(hi, "]"):
+			labels[g] = "≤ " + strings.TrimSuffix(hi, "]")
+		case lo == "":
+			labels[g] = "< " + strings.TrimSuffix(hi, ")")
+		case hi == "" && strings.HasPrefix(lo, "("):
+			labels[g] = "> " + strings.TrimPrefix(lo, "(")
+		case hi == "":
+			labels[g] = "≥ " + strings.TrimPrefix(lo, "[")
 		default:
-			labels[g] = "[" + lower[g] + ", " + upper[g] + ")"
+			labels[g] = lo + ", " + hi
 		}
 	}
 	return labels

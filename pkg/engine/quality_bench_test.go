@@ -9,25 +9,22 @@ import (
 // Quality and fairness work on summaries, so their cost is independent of the
 // number of rows summarized; these benchmarks report it per computed report.
 
-func benchHistogram(n int) (*Confusion, *ScoreHistogram) {
+func benchHistogram(b *testing.B, n int) (*Confusion, *ScoreHistogram) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	scores := make([]float64, n)
 	labels := make([]int, n)
-	pred := make([]int, n)
 	for i := range scores {
 		scores[i] = rng.Float64()
 		if rng.Float64() < scores[i] {
 			labels[i] = 1
 		}
-		if scores[i] >= 0.5 {
-			pred[i] = 1
-		}
 	}
-	return qualityConfusion(2, labels, pred), qualityHistogram(scores, labels)
+	s := binaryWindow(b, scores, labels)
+	return s.Confusion, s.Scores
 }
 
 func BenchmarkBinaryQuality(b *testing.B) {
-	c, h := benchHistogram(100000)
+	c, h := benchHistogram(b, 100000)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := BinaryQuality(c, h); err != nil {
@@ -38,7 +35,7 @@ func BenchmarkBinaryQuality(b *testing.B) {
 }
 
 func BenchmarkEstimateBinary(b *testing.B) {
-	_, h := benchHistogram(100000)
+	_, h := benchHistogram(b, 100000)
 	b.ReportAllocs()
 	for b.Loop() {
 		EstimateBinary(h, 0.5)

@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// Helpers that build the engine's component types straight from rows, so
-// quality and fairness tests do not depend on the summarizer.
+// Quality and fairness tests build their summaries the way production does:
+// rows through NewBaseline (sketch, bins) and the Summarizer.
 
 const qualityTol = 1e-9
 
@@ -25,68 +25,70 @@ func loadQualityFixture(t testing.TB, name string, v any) {
 	}
 }
 
-// qualityScoreBin is the histogram bin of a score in [0, 1].
-func qualityScoreBin(s float64) int {
-	return min(int(s*ScoreBins), ScoreBins-1)
-}
-
-// qualityHistogram bins labeled binary rows; labels < 0 mark unlabeled rows.
-func qualityHistogram(scores []float64, labels []int) *ScoreHistogram {
-	const eps = 2.220446049250313e-16 // float64 machine ε, scikit-learn's log-loss clip
-	h := &ScoreHistogram{}
+// binaryRows are binary predictions; a label below 0 leaves the row unlabeled.
+func binaryRows(scores []float64, labels []int) []Row {
+	rows := make([]Row, len(scores))
 	for i, s := range scores {
-		b := qualityScoreBin(s)
-		switch labels[i] {
-		case 1:
-			h.Pos[b]++
-			h.SumPos[b] += s
-		case 0:
-			h.Neg[b]++
-			h.SumNeg[b] += s
-		default:
-			h.Unlabeled[b]++
-			h.SumUnlabeled[b] += s
-			continue
-		}
-		p := min(max(s, eps), 1-eps)
-		y := float64(labels[i])
-		h.LogLossSum -= y*math.Log(p) + (1-y)*math.Log(1-p)
-		h.BrierSum += (s - y) * (s - y)
+		rows[i] = Row{Score: s, Label: float64(max(labels[i], 0)), Labeled: labels[i] >= 0}
 	}
-	return h
+	return rows
 }
 
-// qualityConfusion counts labeled (actual, predicted) pairs into a K×K matrix.
-func qualityConfusion(k int, actual, predicted []int) *Confusion {
-	c := &Confusion{Matrix: make([][]int64, k), Predicted: make([]int64, k)}
-	for i := range c.Matrix {
-		c.Matrix[i] = make([]int64, k)
+// binaryBaseline profiles baseline rows of a binary model.
+func binaryBaseline(t testing.TB, threshold float64, rows []Row) *Baseline {
+	t.Helper()
+	b, err := NewBaseline(Schema{Task: TaskBinary, Threshold: threshold}, rows)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return b
+}
+
+// binaryWindow is the summary of binary rows that are their own baseline.
+func binaryWindow(t testing.TB, scores []float64, labels []int) *Summary {
+	t.Helper()
+	return binaryBaseline(t, 0.5, binaryRows(scores, labels)).Summary
+}
+
+// multiclassWindow summarizes (actual, predicted) pairs; actual < 0 is unlabeled.
+func multiclassWindow(t testing.TB, k int, actual, predicted []int) *Summary {
+	t.Helper()
+	classes := make([]string, k)
+	for i := range classes {
+		classes[i] = string(rune('a' + i))
+	}
+	rows := make([]Row, len(actual))
 	for i, a := range actual {
-		c.Predicted[predicted[i]]++
-		if a >= 0 {
-			c.Matrix[a][predicted[i]]++
-		}
+		rows[i] = Row{Pred: predicted[i], Label: float64(max(a, 0)), Labeled: a >= 0}
 	}
-	return c
+	b, err := NewBaseline(Schema{Task: TaskMulticlass, Classes: classes}, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Summary
 }
 
-// qualityRegression sums the errors of labeled regression rows.
-func qualityRegression(target, prediction []float64) *RegressionSums {
-	r := &RegressionSums{}
+// regressionWindow summarizes labeled regression rows.
+func regressionWindow(t testing.TB, target, prediction []float64) *Summary {
+	t.Helper()
+	rows := make([]Row, len(target))
 	for i, y := range target {
-		e := prediction[i] - y
-		r.N++
-		r.SumAbsErr += math.Abs(e)
-		r.SumSqErr += e * e
-		r.SumY += y
-		r.SumYSq += y * y
-		if y != 0 {
-			r.SumAbsPct += math.Abs(e / y)
-			r.NPct++
-		}
+		rows[i] = Row{Score: prediction[i], Label: y, Labeled: true}
 	}
-	return r
+	b, err := NewBaseline(Schema{Task: TaskRegression}, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Summary
+}
+
+// summarize adds rows to a new summary binned with b.
+func summarize(b *Baseline, rows []Row) *Summary {
+	s := NewSummarizer(b)
+	for i := range rows {
+		s.Add(&rows[i])
+	}
+	return s.Summary()
 }
 
 // assertMetric compares a metric with a reference value; nil means undefined.
@@ -95,11 +97,13 @@ func assertMetric(t *testing.T, name string, got Metric, want *float64, tol floa
 	if want == nil {
 		if got.OK {
 			t.Errorf("%s = %v, want undefined", name, got.Value)
+		} else if got.Reason == "" {
+			t.Errorf("%s is undefined without a reason", name)
 		}
 		return
 	}
 	if !got.OK {
-		t.Errorf("%s is undefined, want %v", name, *want)
+		t.Errorf("%s is undefined (%s), want %v", name, got.Reason, *want)
 		return
 	}
 	if diff := math.Abs(got.Value - *want); diff > tol*math.Max(1, math.Abs(*want)) {

@@ -6,7 +6,9 @@ import (
 )
 
 func TestBinaryQualityEmptyWindowIsUndefined(t *testing.T) {
-	r, err := BinaryQuality(qualityConfusion(2, nil, nil), &ScoreHistogram{})
+	b := binaryBaseline(t, 0.5, binaryRows([]float64{0.2, 0.8}, []int{0, 1}))
+	s := NewSummarizer(b).Summary()
+	r, err := BinaryQuality(s.Confusion, s.Scores)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -14,23 +16,20 @@ func TestBinaryQualityEmptyWindowIsUndefined(t *testing.T) {
 		t.Fatalf("got %d metrics, want 9", len(r.Metrics))
 	}
 	for _, m := range r.Metrics {
-		if m.OK || m.Ptr() != nil {
-			t.Errorf("%s = %v on an empty window, want undefined", m.Name, m.Value)
+		if m.OK || m.Ptr() != nil || m.Reason == "" {
+			t.Errorf("%s = %+v on an empty window, want undefined with a reason", m.Name, m.Metric)
 		}
 	}
 }
 
 func TestBinaryQualityAllUnlabeledWindow(t *testing.T) {
-	scores := []float64{0.1, 0.7, 0.9}
-	labels := []int{-1, -1, -1}
-	pred := []int{0, 1, 1}
-	c := qualityConfusion(2, labels, pred)
-	r, err := BinaryQuality(c, qualityHistogram(scores, labels))
+	s := binaryWindow(t, []float64{0.1, 0.7, 0.9}, []int{-1, -1, -1})
+	r, err := BinaryQuality(s.Confusion, s.Scores)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Labeled != 0 || c.Predicted[1] != 2 {
-		t.Errorf("labeled %d, predicted positives %d; want 0 and 2", r.Labeled, c.Predicted[1])
+	if r.Labeled != 0 || s.Confusion.Predicted[1] != 2 {
+		t.Errorf("labeled %d, predicted positives %d; want 0 and 2", r.Labeled, s.Confusion.Predicted[1])
 	}
 	for _, m := range r.Metrics {
 		if m.OK {
@@ -72,23 +71,24 @@ func TestConfusionShapeErrorsExplainTheFix(t *testing.T) {
 	}
 }
 
-func TestAUCPerfectAndTiedScores(t *testing.T) {
-	perfect := qualityHistogram([]float64{0.05, 0.15, 0.85, 0.95}, []int{0, 0, 1, 1})
-	if got := AUCROC(perfect); got.Value != 1 || AUCErrorBound(perfect).Value != 0 {
-		t.Errorf("AUC = %v bound %v, want 1 and 0", got, AUCErrorBound(perfect))
+func TestAUCOfSeparatedAndTiedScores(t *testing.T) {
+	// two rows whose scores sit in what used to be one 0.01-wide bin
+	squeezed := binaryWindow(t, []float64{0.001, 0.009}, []int{0, 1}).Scores
+	if got, bound := AUCROC(squeezed), AUCErrorBound(squeezed); got.Value != 1 || bound.Value != 0 {
+		t.Errorf("AUC = %v bound %v, want 1 and 0", got, bound)
 	}
-	if got := PRAUC(perfect); got.Value != 1 {
+	if got := PRAUC(squeezed); got.Value != 1 {
 		t.Errorf("PR-AUC = %v, want 1", got)
 	}
-	// one positive and one negative in the same bin: AUC 0.5 ± 0.5
-	tied := qualityHistogram([]float64{0.501, 0.502}, []int{0, 1})
-	if got, bound := AUCROC(tied), AUCErrorBound(tied); got.Value != 0.5 || bound.Value != 0.5 {
-		t.Errorf("tied AUC = %v bound %v, want 0.5 and 0.5", got, bound)
+	// a positive and a negative with the same score are a true tie: AUC 0.5 exactly
+	tied := binaryWindow(t, []float64{0.5, 0.5, 0.1, 0.9}, []int{0, 1, 0, 1}).Scores
+	if got, bound := AUCROC(tied), AUCErrorBound(tied); got.Value != 0.875 || bound.Value != 0 {
+		t.Errorf("tied AUC = %v bound %v, want 0.875 and 0", got, bound)
 	}
 }
 
 func TestQualityReportSelectKeepsRequestedOrder(t *testing.T) {
-	r := RegressionQuality(qualityRegression([]float64{1, 2, 4}, []float64{1.5, 2, 3}))
+	r := RegressionQuality(regressionWindow(t, []float64{1, 2, 4}, []float64{1.5, 2, 3}).Regression)
 	sel := r.Select([]string{MetricR2, "nope", MetricMAE})
 	if len(sel.Metrics) != 2 || sel.Metrics[0].Name != MetricR2 || sel.Metrics[1].Name != MetricMAE {
 		t.Errorf("select = %+v, want r2 then mae", sel.Metrics)
@@ -104,11 +104,11 @@ func TestQualityReportSelectKeepsRequestedOrder(t *testing.T) {
 func TestRegressionQualityEdgeCases(t *testing.T) {
 	empty := RegressionQuality(&RegressionSums{})
 	for _, m := range empty.Metrics {
-		if m.OK {
-			t.Errorf("%s = %v on an empty window, want undefined", m.Name, m.Value)
+		if m.OK || m.Reason == "" {
+			t.Errorf("%s = %+v on an empty window, want undefined with a reason", m.Name, m.Metric)
 		}
 	}
-	zeros := RegressionQuality(qualityRegression([]float64{0, 0}, []float64{1, -1}))
+	zeros := RegressionQuality(regressionWindow(t, []float64{0, 0}, []float64{1, -1}).Regression)
 	if zeros.Get(MetricMAPE).OK || !zeros.Get(MetricMAE).OK {
 		t.Errorf("all-zero targets: mape %v mae %v, want undefined and defined", zeros.Get(MetricMAPE), zeros.Get(MetricMAE))
 	}
@@ -121,7 +121,7 @@ func TestHigherIsBetter(t *testing.T) {
 }
 
 func TestMulticlassQualityEdgeCases(t *testing.T) {
-	empty, err := MulticlassQuality(qualityConfusion(3, nil, nil))
+	empty, err := MulticlassQuality(multiclassWindow(t, 3, nil, nil).Confusion)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestMulticlassQualityEdgeCases(t *testing.T) {
 		}
 	}
 	// only class 1 occurs and is always predicted right: classes 0 and 2 drop out
-	one, err := MulticlassQuality(qualityConfusion(3, []int{1, 1, 1}, []int{1, 1, 1}))
+	one, err := MulticlassQuality(multiclassWindow(t, 3, []int{1, 1, 1}, []int{1, 1, 1}).Confusion)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,11 @@
 package engine
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
-// probabilityClip keeps log loss finite, as scikit-learn does.
-const probabilityClip = 1e-15
+// probabilityClip is float64's machine epsilon: scikit-learn's log_loss
+// clips probabilities to [ε, 1−ε] with ε = np.finfo(float64).eps, so hard
+// 0/1 scores give the same finite log loss here.
+const probabilityClip = 2.220446049250313e-16
 
 // missingGroup is the group of rows whose sensitive attribute is missing.
 const missingGroup = "(missing)"
@@ -36,18 +35,7 @@ func (z *Summarizer) Add(r *Row) {
 		addNumeric(&s.Numeric[i], &b.Numeric[i], r.Num[i])
 	}
 	for i := range b.Categorical {
-		c := &s.Categorical[i]
-		v := r.Cat[i]
-		if v == "" {
-			c.Missing++
-			continue
-		}
-		c.Count++
-		if k, ok := b.Categorical[i].index[v]; ok {
-			c.Counts[k]++
-		} else {
-			c.Unseen++
-		}
+		addCategorical(&s.Categorical[i], &b.Categorical[i], r.Cat[i])
 	}
 	switch b.Schema.Task {
 	case TaskBinary:
@@ -60,12 +48,18 @@ func (z *Summarizer) Add(r *Row) {
 }
 
 func addNumeric(n *NumericSummary, p *NumericProfile, v float64) {
-	switch {
-	case math.IsNaN(v):
-		n.Missing++
-		return
-	case math.IsInf(v, 0):
-		n.Invalid++
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		switch {
+		case IsWrongType(v):
+			n.WrongType++
+		case IsUnparsable(v):
+			n.Unparsable++
+		case math.IsNaN(v):
+			n.Missing++
+		default:
+			n.NonFinite++
+		}
+		n.Issues++
 		return
 	}
 	if n.Count == 0 || v < n.Min {
@@ -75,22 +69,59 @@ func addNumeric(n *NumericSummary, p *NumericProfile, v float64) {
 		n.Max = v
 	}
 	n.Count++
-	n.Sum += v
-	n.SumSq += v * v
-	bin := sort.SearchFloat64s(p.Edges, math.Nextafter(v, math.Inf(1)))
+	n.Moments.Add(v)
+	bin := p.index.find(p.Edges, v)
 	n.Counts[bin]++
-	if bin == 0 {
-		n.LowTailSum += v
+	switch {
+	case len(p.Edges) == 0:
+		n.Offsets[0] -= v
+	case bin == 0:
+		n.Offsets[0] += p.Edges[0] - v
+	default:
+		n.Offsets[bin] += v - p.Edges[bin-1]
 	}
-	if bin == len(p.Edges) {
-		n.HighTailSum += v
-	}
-	if v < p.ValidLow || v > p.ValidHigh {
+	issue := false
+	if p.Count > 0 && (v < p.ValidLow || v > p.ValidHigh) {
 		n.OutOfRange++
+		issue = true
 	}
-	if v < p.FenceLow || v > p.FenceHigh {
+	if p.Count > 0 && (v < p.FenceLow || v > p.FenceHigh) {
 		n.Outliers++
 	}
+	if v < p.DomainLow || v > p.DomainHigh {
+		n.OutOfDomain++
+		issue = true
+	}
+	if issue {
+		n.Issues++
+	}
+	n.Distinct = addDistinct(n.Distinct, v)
+}
+
+func addCategorical(c *CategoricalSummary, p *CategoricalProfile, v string) {
+	if v == "" {
+		c.Missing++
+		c.Issues++
+		return
+	}
+	c.Count++
+	issue := false
+	if k, ok := p.index[v]; !ok {
+		c.Unseen++
+		issue = !p.Truncated // past MaxKnownCategories an unseen value may be a known one
+	} else if k < len(c.Counts) {
+		c.Counts[k]++
+	} else {
+		c.Other++
+	}
+	if p.allowed != nil && !p.allowed[v] {
+		c.OutOfDomain++
+		issue = true
+	}
+	if issue {
+		c.Issues++
+	}
+	c.Distinct = addDistinct(c.Distinct, v)
 }
 
 func (z *Summarizer) addBinary(r *Row) {
@@ -100,16 +131,13 @@ func (z *Summarizer) addBinary(r *Row) {
 		s.InvalidOutputs++
 		return
 	}
-	bin := int(p * ScoreBins)
-	if bin >= ScoreBins {
-		bin = ScoreBins - 1
-	}
+	h := s.Scores
+	bin := z.b.scoreIndex.find(h.Edges, p)
 	predicted := 0
 	if p >= z.b.Schema.Threshold {
 		predicted = 1
 	}
 	s.Confusion.Predicted[predicted]++
-	h := s.Scores
 	actual := 0
 	if r.Labeled {
 		if r.Label >= 0.5 {
@@ -191,8 +219,7 @@ func (z *Summarizer) addRegression(r *Row) {
 	g.N++
 	g.SumAbsErr += math.Abs(e)
 	g.SumSqErr += e * e
-	g.SumY += r.Label
-	g.SumYSq += r.Label * r.Label
+	g.Target.Add(r.Label)
 	if r.Label != 0 {
 		g.SumAbsPct += math.Abs(e / r.Label)
 		g.NPct++

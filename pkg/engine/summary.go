@@ -4,28 +4,49 @@ import "fmt"
 
 // NumericSummary is one numeric feature in one window, binned with the
 // baseline's edges: bin 0 is below the first edge, the last bin at or above
-// the last edge, so no value is ever dropped.
+// the last edge, so no value is ever dropped. Every field adds up across
+// windows (Moments and Distinct merge by their own rules).
 type NumericSummary struct {
-	Count      int64 // finite values
-	Missing    int64 // NaN
-	Invalid    int64 // ±Inf: counted against schema conformance, never binned
-	Counts     []int64
-	Min, Max   float64
-	Sum, SumSq float64
-	// Sums of the values in the open end bins: they make the Wasserstein
-	// tails exact where the two windows' tails do not cross.
-	LowTailSum, HighTailSum float64
-	OutOfRange              int64 // outside the baseline range widened by 10%
-	Outliers                int64 // outside the baseline's 3×IQR fences
+	Count      int64 // finite values: binned
+	Missing    int64 // no value (NULL)
+	WrongType  int64 // a value of another type
+	Unparsable int64 // text that is not a number
+	NonFinite  int64 // ±Inf: never binned
+	// OutOfDomain counts finite values outside the schema's declared domain.
+	OutOfDomain int64
+	OutOfRange  int64 // outside the baseline range widened by 10%
+	Outliers    int64 // outside the baseline's 3×IQR fences
+	// Issues counts values with at least one problem (missing, not a
+	// conforming number, out of range): the data-quality issue share.
+	Issues int64
+	Counts []int64
+	// Offsets per bin: Σ(v − lower edge) in inner and last bins, Σ(first
+	// edge − v) in bin 0. With the counts they give the exact area under the
+	// CDF inside every bin (Wasserstein), and they stay small and precise
+	// whatever the values' offset.
+	Offsets  []float64
+	Min, Max float64
+	Moments  Moments
+	Distinct []float64 // up to distinctCap+1 distinct values (the auto method's rule)
+}
+
+// Present is the number of values that are there, usable or not.
+func (n *NumericSummary) Present() int64 {
+	return n.Count + n.WrongType + n.Unparsable + n.NonFinite
 }
 
 // CategoricalSummary is one categorical feature in one window. Counts are
-// aligned with the baseline's known categories; anything else is Unseen.
+// aligned with the baseline's counted categories; Other counts its other
+// known values, Unseen values the baseline never had.
 type CategoricalSummary struct {
-	Count   int64 // non-missing values
-	Missing int64
-	Counts  []int64
-	Unseen  int64
+	Count       int64 // non-missing values
+	Missing     int64
+	Counts      []int64
+	Other       int64
+	Unseen      int64
+	OutOfDomain int64    // values outside the schema's allowed values
+	Issues      int64    // missing, unseen (when that is decidable) or outside the domain
+	Distinct    []string // up to distinctCap+1 distinct values
 }
 
 // Summary is a mergeable digest of one model's predictions in one window
@@ -49,14 +70,14 @@ func newSummary(b *Baseline) *Summary {
 		Categorical: make([]CategoricalSummary, len(b.Categorical)),
 	}
 	for i, p := range b.Numeric {
-		s.Numeric[i] = newNumericSummary(p)
+		s.Numeric[i] = newNumericSummary(len(p.Edges) + 1)
 	}
 	for i, p := range b.Categorical {
 		s.Categorical[i].Counts = make([]int64, len(p.Categories))
 	}
 	switch b.Schema.Task {
 	case TaskBinary:
-		s.Scores = &ScoreHistogram{}
+		s.Scores = newScoreHistogram(b.ScoreEdges)
 		s.Confusion = newConfusion(2)
 		s.Groups = make([]map[string]*GroupCounts, len(b.Schema.Sensitive))
 		for i := range s.Groups {
@@ -66,14 +87,14 @@ func newSummary(b *Baseline) *Summary {
 		s.Confusion = newConfusion(len(b.Schema.Classes))
 	case TaskRegression:
 		s.Regression = &RegressionSums{}
-		p := newNumericSummary(b.Prediction)
+		p := newNumericSummary(len(b.Prediction.Edges) + 1)
 		s.Prediction = &p
 	}
 	return s
 }
 
-func newNumericSummary(p NumericProfile) NumericSummary {
-	return NumericSummary{Counts: make([]int64, len(p.Edges)+1)}
+func newNumericSummary(bins int) NumericSummary {
+	return NumericSummary{Counts: make([]int64, bins), Offsets: make([]float64, bins)}
 }
 
 func newConfusion(k int) *Confusion {
@@ -127,17 +148,14 @@ func (s *Summary) Merge(o *Summary) error {
 		}
 	}
 	for i := range s.Categorical {
-		a, b := &s.Categorical[i], &o.Categorical[i]
-		if len(a.Counts) != len(b.Counts) {
-			return fmt.Errorf("categorical feature %d has %d vs %d categories: different baselines", i, len(a.Counts), len(b.Counts))
+		if err := s.Categorical[i].merge(&o.Categorical[i]); err != nil {
+			return err
 		}
-		a.Count += b.Count
-		a.Missing += b.Missing
-		a.Unseen += b.Unseen
-		addInts(a.Counts, b.Counts)
 	}
 	if o.Scores != nil {
-		s.Scores.merge(o.Scores)
+		if err := s.Scores.merge(o.Scores); err != nil {
+			return err
+		}
 	}
 	if o.Confusion != nil {
 		if err := s.Confusion.merge(o.Confusion); err != nil {
@@ -164,8 +182,7 @@ func (s *Summary) Merge(o *Summary) error {
 		r.N += q.N
 		r.SumAbsErr += q.SumAbsErr
 		r.SumSqErr += q.SumSqErr
-		r.SumY += q.SumY
-		r.SumYSq += q.SumYSq
+		r.Target.Merge(q.Target)
 		r.SumAbsPct += q.SumAbsPct
 		r.NPct += q.NPct
 	}
@@ -185,14 +202,14 @@ func (s *Summary) isEmptyShape() bool {
 func (s *Summary) adoptShape(o *Summary) {
 	s.Numeric = make([]NumericSummary, len(o.Numeric))
 	for i := range o.Numeric {
-		s.Numeric[i].Counts = make([]int64, len(o.Numeric[i].Counts))
+		s.Numeric[i] = newNumericSummary(len(o.Numeric[i].Counts))
 	}
 	s.Categorical = make([]CategoricalSummary, len(o.Categorical))
 	for i := range o.Categorical {
 		s.Categorical[i].Counts = make([]int64, len(o.Categorical[i].Counts))
 	}
 	if o.Scores != nil {
-		s.Scores = &ScoreHistogram{}
+		s.Scores = newScoreHistogram(o.Scores.Edges)
 	}
 	if o.Confusion != nil {
 		s.Confusion = newConfusion(len(o.Confusion.Matrix))
@@ -207,7 +224,8 @@ func (s *Summary) adoptShape(o *Summary) {
 		s.Regression = &RegressionSums{}
 	}
 	if o.Prediction != nil {
-		s.Prediction = &NumericSummary{Counts: make([]int64, len(o.Prediction.Counts))}
+		p := newNumericSummary(len(o.Prediction.Counts))
+		s.Prediction = &p
 	}
 }
 
@@ -225,28 +243,48 @@ func (n *NumericSummary) merge(o *NumericSummary) error {
 	}
 	n.Count += o.Count
 	n.Missing += o.Missing
-	n.Invalid += o.Invalid
-	n.Sum += o.Sum
-	n.SumSq += o.SumSq
-	n.LowTailSum += o.LowTailSum
-	n.HighTailSum += o.HighTailSum
+	n.WrongType += o.WrongType
+	n.Unparsable += o.Unparsable
+	n.NonFinite += o.NonFinite
+	n.OutOfDomain += o.OutOfDomain
 	n.OutOfRange += o.OutOfRange
 	n.Outliers += o.Outliers
+	n.Issues += o.Issues
 	addInts(n.Counts, o.Counts)
+	addFloats(n.Offsets, o.Offsets)
+	n.Moments.Merge(o.Moments)
+	n.Distinct = unionDistinct(n.Distinct, o.Distinct)
 	return nil
 }
 
-func (h *ScoreHistogram) merge(o *ScoreHistogram) {
-	for i := 0; i < ScoreBins; i++ {
-		h.Pos[i] += o.Pos[i]
-		h.Neg[i] += o.Neg[i]
-		h.Unlabeled[i] += o.Unlabeled[i]
-		h.SumPos[i] += o.SumPos[i]
-		h.SumNeg[i] += o.SumNeg[i]
-		h.SumUnlabeled[i] += o.SumUnlabeled[i]
+func (c *CategoricalSummary) merge(o *CategoricalSummary) error {
+	if len(c.Counts) != len(o.Counts) {
+		return fmt.Errorf("categorical summaries have %d vs %d categories: different baselines", len(c.Counts), len(o.Counts))
 	}
+	c.Count += o.Count
+	c.Missing += o.Missing
+	c.Other += o.Other
+	c.Unseen += o.Unseen
+	c.OutOfDomain += o.OutOfDomain
+	c.Issues += o.Issues
+	addInts(c.Counts, o.Counts)
+	c.Distinct = unionDistinct(c.Distinct, o.Distinct)
+	return nil
+}
+
+func (h *ScoreHistogram) merge(o *ScoreHistogram) error {
+	if len(h.Pos) != len(o.Pos) {
+		return fmt.Errorf("score histograms have %d vs %d bins: different baselines", len(h.Pos), len(o.Pos))
+	}
+	addInts(h.Pos, o.Pos)
+	addInts(h.Neg, o.Neg)
+	addInts(h.Unlabeled, o.Unlabeled)
+	addFloats(h.SumPos, o.SumPos)
+	addFloats(h.SumNeg, o.SumNeg)
+	addFloats(h.SumUnlabeled, o.SumUnlabeled)
 	h.LogLossSum += o.LogLossSum
 	h.BrierSum += o.BrierSum
+	return nil
 }
 
 func (c *Confusion) merge(o *Confusion) error {
@@ -261,6 +299,12 @@ func (c *Confusion) merge(o *Confusion) error {
 }
 
 func addInts(dst, src []int64) {
+	for i := range dst {
+		dst[i] += src[i]
+	}
+}
+
+func addFloats(dst, src []float64) {
 	for i := range dst {
 		dst[i] += src[i]
 	}

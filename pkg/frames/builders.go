@@ -22,6 +22,22 @@ const (
 	UnitTokensPerSec = "short"
 )
 
+// currencyUnits are the ISO 4217 codes Grafana has a currency unit for.
+var currencyUnits = map[string]bool{
+	"USD": true, "EUR": true, "GBP": true, "JPY": true, "CHF": true, "CNY": true, "INR": true, "BRL": true,
+	"DKK": true, "NOK": true, "SEK": true, "ISK": true, "CZK": true, "PLN": true, "RUB": true, "UAH": true,
+	"ZAR": true, "KRW": true, "IDR": true, "PHP": true, "VND": true, "TRY": true, "MYR": true,
+}
+
+// UnitCurrency is the Grafana unit of amounts in an ISO 4217 currency:
+// Grafana's own where it has one, else the code after the number.
+func UnitCurrency(code string) string {
+	if currencyUnits[code] {
+		return "currency" + code
+	}
+	return "suffix: " + code
+}
+
 // New returns a frame with its name and the executed-query description the
 // query inspector shows.
 func New(name, executed string, fields ...*data.Field) *data.Frame {

@@ -8,28 +8,40 @@ import (
 	"github.com/aiperf/monitor/pkg/engine"
 )
 
-// CostSeries is daily spend per group (a category or a model), aligned on Days.
+// CostSeries is daily spend per group (a category, model or provider) and
+// currency, aligned on Days.
 type CostSeries struct {
-	GroupBy string // "category" or "model": the label key of each field
+	GroupBy string // "category", "model" or "provider": the label key of each field
 	Days    []time.Time
-	Groups  []string             // field order
-	Amounts map[string][]float64 // per group, one value per day
+	Series  []CostGroup // field order
 }
 
-// Cost builds the wide cost frame: time, then one currencyUSD field per group.
+// CostGroup is one group's daily spend in one currency.
+type CostGroup struct {
+	Group, Currency string
+	Amounts         []float64 // one value per day
+	Display         string
+}
+
+// Cost builds the wide cost frame: time, then one field per group and
+// currency, labelled with both and carrying the currency's unit.
 func Cost(s CostSeries, executed string) *data.Frame {
 	fields := []*data.Field{TimeField(s.Days)}
-	for _, g := range s.Groups {
-		fields = append(fields, WithLabels(ValueField(g, g, UnitUSD, s.Amounts[g]), data.Labels{s.GroupBy: g}))
+	for _, g := range s.Series {
+		name := g.Group
+		if g.Display != g.Group {
+			name = g.Group + "_" + g.Currency
+		}
+		fields = append(fields, WithLabels(ValueField(name, g.Display, UnitCurrency(g.Currency), g.Amounts), data.Labels{s.GroupBy: g.Group, "currency": g.Currency}))
 	}
-	return New("cost", executed, fields...)
+	return NewTimeSeries("cost", executed, fields...)
 }
 
 // CostSummaryRow is one model's spend and value over the query range.
 type CostSummaryRow struct {
 	Model             string
 	Spend             float64
-	Predictions       float64
+	Predictions       engine.Metric // counted by the serving or inference source
 	CostPerPrediction engine.Metric
 	Tokens            float64
 	CostPer1kTokens   engine.Metric
@@ -40,39 +52,44 @@ type CostSummaryRow struct {
 	ROI               engine.Metric        // ratio
 }
 
-// CostSummary builds the costSummary frame; the cost-per-prediction field
-// turns red above the declared cost-per-prediction target.
-func CostSummary(rows []CostSummaryRow, costPerPredictionTarget float64, executed string) *data.Frame {
+// CostSummary builds the costSummary frame of one currency; money fields
+// carry its unit and the cost-per-prediction field turns red above the
+// declared cost-per-prediction target.
+func CostSummary(rows []CostSummaryRow, currency string, costPerPredictionTarget engine.Metric, executed string) *data.Frame {
 	n := len(rows)
-	model := make([]string, n)
-	spend, predictions, tokens := make([]float64, n), make([]float64, n), make([]float64, n)
-	cpp, cpt, budget := make([]*float64, n), make([]*float64, n), make([]*float64, n)
+	unit := UnitCurrency(currency)
+	model, currencies := make([]string, n), make([]string, n)
+	spend, tokens := make([]float64, n), make([]float64, n)
+	predictions, cpp, cpt, budget := make([]*float64, n), make([]*float64, n), make([]*float64, n), make([]*float64, n)
 	forecast, forecastLow, forecastHigh := make([]*float64, n), make([]*float64, n), make([]*float64, n)
 	variance, value, roi := make([]*float64, n), make([]*float64, n), make([]*float64, n)
 	for i, r := range rows {
-		model[i], spend[i], predictions[i], tokens[i] = r.Model, r.Spend, r.Predictions, r.Tokens
-		cpp[i], cpt[i], budget[i] = r.CostPerPrediction.Ptr(), r.CostPer1kTokens.Ptr(), r.Budget.Ptr()
+		model[i], currencies[i], spend[i], tokens[i] = r.Model, currency, r.Spend, r.Tokens
+		predictions[i], cpp[i], cpt[i], budget[i] = r.Predictions.Ptr(), r.CostPerPrediction.Ptr(), r.CostPer1kTokens.Ptr(), r.Budget.Ptr()
 		forecast[i], forecastLow[i], forecastHigh[i] = r.Forecast.Point.Ptr(), r.Forecast.Lower.Ptr(), r.Forecast.Upper.Ptr()
 		variance[i], value[i], roi[i] = r.BudgetVariance.Ptr(), r.BusinessValue.Ptr(), r.ROI.Ptr()
 	}
-	cppField := ValueField("costPerPrediction", "Cost per prediction", UnitUSD, cpp)
+	cppField := ValueField("costPerPrediction", "Cost per prediction", unit, cpp)
 	cppField.Config.SetDecimals(4)
-	WithThreshold(cppField, costPerPredictionTarget, true)
+	if costPerPredictionTarget.OK {
+		WithThreshold(cppField, costPerPredictionTarget.Value, true)
+	}
 	varianceField := ValueField("budgetVariance", "Budget variance", UnitPercentUnit, variance)
 	WithThreshold(varianceField, engine.CostVarianceP2, true)
 	return New("costSummary", executed,
 		ValueField("model", "Model", "", model),
-		ValueField("spend", "Spend", UnitUSD, spend),
+		ValueField("currency", "Currency", "", currencies),
+		ValueField("spend", "Spend", unit, spend),
 		ValueField("predictions", "Predictions", "short", predictions),
 		cppField,
 		ValueField("tokens", "Tokens", "short", tokens),
-		ValueField("costPer1kTokens", "Cost per 1k tokens", UnitUSD, cpt),
-		ValueField("budget", "Monthly budget", UnitUSD, budget),
-		ValueField("forecastMonthEnd", "Month-end forecast", UnitUSD, forecast),
-		ValueField("forecastLow", "Month-end forecast (low, 95%)", UnitUSD, forecastLow),
-		ValueField("forecastHigh", "Month-end forecast (high, 95%)", UnitUSD, forecastHigh),
+		ValueField("costPer1kTokens", "Cost per 1k tokens", unit, cpt),
+		ValueField("budget", "Monthly budget", unit, budget),
+		ValueField("forecastMonthEnd", "Month-end forecast", unit, forecast),
+		ValueField("forecastLow", "Month-end forecast (low, 95%)", unit, forecastLow),
+		ValueField("forecastHigh", "Month-end forecast (high, 95%)", unit, forecastHigh),
 		varianceField,
-		ValueField("businessValue", "Business value", UnitUSD, value),
+		ValueField("businessValue", "Business value", unit, value),
 		ValueField("roi", "ROI", UnitPercentUnit, roi),
 	)
 }
@@ -84,19 +101,21 @@ type SavingsRow struct {
 	Detail                       string
 }
 
-// Savings builds the savings frame.
-func Savings(rows []SavingsRow, executed string) *data.Frame {
+// Savings builds the savings frame of one currency.
+func Savings(rows []SavingsRow, currency, executed string) *data.Frame {
 	n := len(rows)
 	model, opportunity, resource, detail := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	monthly := make([]float64, n)
+	currencies, monthly := make([]string, n), make([]float64, n)
 	for i, r := range rows {
 		model[i], opportunity[i], resource[i], monthly[i], detail[i] = r.Model, r.Opportunity, r.Resource, r.MonthlySavings, r.Detail
+		currencies[i] = currency
 	}
 	return New("savings", executed,
 		ValueField("model", "Model", "", model),
 		ValueField("opportunity", "Opportunity", "", opportunity),
 		ValueField("resource", "Resource", "", resource),
-		ValueField("monthlySavings", "Monthly savings", UnitUSD, monthly),
+		ValueField("currency", "Currency", "", currencies),
+		ValueField("monthlySavings", "Monthly savings", UnitCurrency(currency), monthly),
 		ValueField("detail", "Detail", "", detail),
 	)
 }

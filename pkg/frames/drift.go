@@ -21,10 +21,11 @@ func DriftScores(times []time.Time, perWindow [][]engine.DriftResult, datasetDri
 		for _, r := range results {
 			ts, feature, method = append(ts, times[w]), append(feature, r.Feature), append(method, r.Method)
 			threshold, drifted, pValue = append(threshold, Ptr(r.Threshold)), append(drifted, r.Drifted), append(pValue, r.PValue.Ptr())
+			percent = append(percent, r.DriftPercent.Ptr())
 			if r.OK {
-				score, percent = append(score, Ptr(r.Score)), append(percent, Ptr(r.DriftPercent))
+				score = append(score, Ptr(r.Score))
 			} else {
-				score, percent = append(score, nil), append(percent, nil)
+				score = append(score, nil)
 			}
 		}
 	}
@@ -74,8 +75,8 @@ func DriftTrend(times []time.Time, features []string, perWindow [][]engine.Drift
 		values := make([]*float64, len(times))
 		method := ""
 		for w := range perWindow {
-			if r := perWindow[w][i]; r.OK {
-				values[w], method = Ptr(r.DriftPercent), r.Method
+			if r := perWindow[w][i]; r.DriftPercent.OK {
+				values[w], method = r.DriftPercent.Ptr(), r.Method
 			}
 		}
 		fields = append(fields, WithThreshold(WithLabels(ValueField(name, name, UnitPercent, values),
@@ -83,9 +84,7 @@ func DriftTrend(times []time.Time, features []string, perWindow [][]engine.Drift
 	}
 	pred, conc := make([]*float64, len(times)), make([]*float64, len(times))
 	for w := range times {
-		if prediction[w].OK {
-			pred[w] = Ptr(prediction[w].DriftPercent)
-		}
+		pred[w] = prediction[w].DriftPercent.Ptr()
 		conc[w] = concept[w].Ptr()
 	}
 	fields = append(fields,

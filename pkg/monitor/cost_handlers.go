@@ -2,75 +2,48 @@ package monitor
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
+	"github.com/shopspring/decimal"
 
 	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/engine"
-	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/frames"
 	"github.com/aiperf/monitor/pkg/query"
 	"github.com/aiperf/monitor/pkg/sources"
 )
 
-var errNoBilling = fault.Userf("no billing source is configured: cost queries need one; configure the Billing section of the data source settings or use the demo data source")
-
-// costRecords reads the daily costs of [from, to) once per data request.
-func (r *Request) costRecords(ctx context.Context, from, to time.Time) ([]sources.CostRecord, error) {
-	src := r.Conns.Billing
-	if src == nil {
-		return nil, errNoBilling
-	}
-	records, err := remember(r.Loads, fmt.Sprintf("costs|%d|%d", from.UnixNano(), to.UnixNano()), func() ([]sources.CostRecord, error) {
-		return src.DailyCosts(ctx, from, to)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading daily costs: %w", err)
-	}
-	return records, nil
-}
-
-// billingRecords reads the daily costs of [from, to) for the models in scope.
-func (r *Request) billingRecords(ctx context.Context, from, to time.Time) ([]sources.CostRecord, error) {
-	records, err := r.costRecords(ctx, from, to)
-	if err != nil || r.Query.Model == "" {
-		return records, err
-	}
-	if _, err := r.model(); err != nil {
-		return nil, err
-	}
-	kept := records[:0:0]
-	for _, rec := range records {
-		if rec.Model == r.Query.Model {
-			kept = append(kept, rec)
-		}
-	}
-	return kept, nil
-}
-
-// costFrames answers `cost`: daily spend by category, or by model with groupBy=model.
+// costFrames answers `cost`: daily spend by category, model or provider, one
+// series per group and currency.
 func costFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	groupBy := r.Query.GroupBy
 	if groupBy == "" {
 		groupBy = query.CostGroupByCategory
 	}
-	records, err := r.billingRecords(ctx, r.Range.From, r.Range.To)
+	b, err := r.billingRecords(ctx, r.Range.From, r.Range.To)
 	if err != nil {
 		return nil, err
 	}
-	return data.Frames{frames.Cost(dailyCostSeries(records, groupBy), "daily spend of "+r.scope()+" by "+groupBy+" over "+r.Range.String())}, nil
+	f := frames.Cost(dailyCostSeries(b.records, groupBy, b.mixed()), "daily spend of "+r.scope()+" by "+groupBy+" over "+r.Range.String())
+	n := newNotes()
+	if b.mixed() {
+		n.add(b.mixedNote())
+	}
+	n.add(b.notes...)
+	n.attach(f)
+	return data.Frames{f}, nil
 }
 
-// costSummaryFrames answers `costSummary`: one row per model over the range,
-// with the month-end forecast taken from the current month's bill.
+// costSummaryFrames answers `costSummary`: one row per model and one for the
+// fleet over the range, with the month-end forecast from the current
+// month's bill; one frame per currency billed.
 func costSummaryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	models, err := r.fleetModels()
 	if err != nil {
 		return nil, err
 	}
-	records, err := r.billingRecords(ctx, r.Range.From, r.Range.To)
+	b, err := r.billingRecords(ctx, r.Range.From, r.Range.To)
 	if err != nil {
 		return nil, err
 	}
@@ -78,65 +51,159 @@ func costSummaryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	if err != nil {
 		return nil, err
 	}
-	variances := costVariances(models, forecasts)
-	totals := costsByModel(records)
-	days := billedDays(records)
-
-	rows := make([]frames.CostSummaryRow, 0, len(models))
+	days := billedDays(b.records)
+	n := newNotes()
+	predictions := map[string]engine.Metric{}
+	counted := ""
 	for _, m := range models {
-		t := totals[m.ID]
-		if t == nil {
-			t = &modelCosts{}
+		count, from, err := r.predictionsOf(ctx, m, days)
+		if err != nil {
+			return nil, err
 		}
-		row := frames.CostSummaryRow{
-			Model: m.ID, Spend: t.spend, Predictions: t.predictions, Tokens: t.tokens,
-			CostPerPrediction: engine.CostPerPrediction(t.spend, t.predictions),
-			CostPer1kTokens:   engine.CostPer1kTokens(t.spend, t.tokens),
+		predictions[m.ID] = count
+		if from != "" {
+			counted = "; predictions are " + from + " on the billed days"
 		}
-		row.Forecast = forecasts[m.ID]
-		if m.BudgetPerMonth > 0 {
-			row.Budget = engine.Metric{Value: m.BudgetPerMonth, OK: true}
-			row.BudgetVariance = variances[m.ID]
-		}
-		if m.BusinessValuePerMonth > 0 {
-			value := engine.ProRated(m.BusinessValuePerMonth, days)
-			row.BusinessValue = engine.Metric{Value: value, OK: true}
-			row.ROI = engine.ROI(value, t.spend)
-		}
-		rows = append(rows, row)
 	}
-	if r.Query.Model == "" {
-		rows = append(rows, fleetCostRow(models, records, forecasts[fleetTotal], r.Catalog.MonthlyBudget, days))
+	if r.Conns.Serving == nil && r.Conns.Inference == nil {
+		n.add(noPredictionSource)
 	}
-	return data.Frames{frames.CostSummary(rows, r.fleetTargets().CostPerPrediction, "cost summary of "+r.scope()+" over "+r.Range.String())}, nil
+	declared := r.Catalog.DeclaredCurrency()
+	currencies := b.currencies
+	if len(currencies) == 0 {
+		currencies = []string{declared}
+	}
+	if b.mixed() {
+		n.add(b.mixedNote())
+	}
+	n.add(b.notes...)
+	out := make(data.Frames, 0, len(currencies))
+	for _, currency := range currencies {
+		totals := costsByModel(b.records, currency)
+		s := costSummary{
+			currency: currency, declared: currency == declared, days: float64(len(days)),
+			forecasts: forecasts[currency], predictions: predictions, notes: n,
+		}
+		var rows []frames.CostSummaryRow
+		for _, m := range models {
+			t := totals[m.ID]
+			switch {
+			case b.mixed() && (t == nil || !t.currencies[currency]):
+				continue // not billed in this currency
+			case t == nil:
+				t = &modelCosts{}
+			}
+			rows = append(rows, s.modelRow(m, t))
+		}
+		if r.Query.Model == "" {
+			rows = append(rows, s.fleetRow(models, b, r.Catalog.MonthlyBudget))
+		}
+		target := engine.Metric{}
+		if s.declared {
+			target = engine.Metric{Value: r.fleetTargets().CostPerPrediction, OK: true}
+		} else {
+			n.add("budgets, business values and the cost-per-prediction target are declared in " + declared + ": " + currency + " charges are not compared with them")
+		}
+		out = append(out, frames.CostSummary(rows, currency, target, "cost summary of "+r.scope()+" in "+currency+" over "+r.Range.String()+counted))
+	}
+	for _, f := range out {
+		n.attach(f)
+	}
+	return out, nil
+}
+
+// costSummary holds what every row of one currency's summary shares.
+type costSummary struct {
+	currency    string
+	declared    bool    // the currency of the declared budgets and values
+	days        float64 // billed days of the range
+	forecasts   map[string]engine.SpendForecast
+	predictions map[string]engine.Metric
+	notes       *notes
+}
+
+// modelRow is one model's spend, unit costs, budget and ROI. Unit costs,
+// budget variance and ROI need the model's whole bill in one currency, the
+// declared one for budget and ROI.
+func (s costSummary) modelRow(m catalog.Model, t *modelCosts) frames.CostSummaryRow {
+	spend := t.spendValue()
+	row := frames.CostSummaryRow{Model: m.ID, Spend: spend, Predictions: s.predictions[m.ID], Tokens: t.tokens}
+	if !t.singleCurrency() {
+		return row
+	}
+	if p := row.Predictions; p.OK {
+		row.CostPerPrediction = engine.CostPerPrediction(spend, p.Value)
+	}
+	row.CostPer1kTokens = engine.CostPer1kTokens(spend, t.tokens)
+	if !s.declared {
+		return row
+	}
+	row.Forecast = s.forecasts[m.ID]
+	if m.BudgetPerMonth > 0 {
+		row.Budget = engine.Metric{Value: m.BudgetPerMonth, OK: true}
+		if f := row.Forecast.Point; f.OK {
+			row.BudgetVariance = engine.BudgetVariance(f.Value, m.BudgetPerMonth)
+		}
+	}
+	if m.BusinessValuePerMonth > 0 {
+		value := engine.ProRated(m.BusinessValuePerMonth, s.days)
+		row.BusinessValue = engine.Metric{Value: value, OK: true}
+		row.ROI = engine.ROI(value, spend)
+	}
+	return row
 }
 
 // fleetTotal keys the whole fleet's spend (every charge, shared ones
 // included); model ids cannot contain parentheses.
 const fleetTotal = "(fleet)"
 
-// fleetCostRow is the whole bill against the declared fleet budget.
-func fleetCostRow(models []catalog.Model, records []sources.CostRecord, forecast engine.SpendForecast, monthlyBudget, days float64) frames.CostSummaryRow {
-	row := frames.CostSummaryRow{Model: fleetTotal, Forecast: forecast}
-	for _, rec := range records {
-		row.Spend += rec.Amount
-		row.Predictions += rec.Predictions
-		row.Tokens += rec.Tokens
+// fleetRow is the whole bill in this currency against the declared fleet
+// budget; its predictions are every catalog model's.
+func (s costSummary) fleetRow(models []catalog.Model, b *bill, monthlyBudget float64) frames.CostSummaryRow {
+	var spend decimal.Decimal
+	row := frames.CostSummaryRow{Model: fleetTotal}
+	for _, rec := range b.records {
+		if rec.Currency == s.currency {
+			spend = spend.Add(rec.Amount)
+			row.Tokens += rec.Tokens
+		}
 	}
-	row.CostPerPrediction = engine.CostPerPrediction(row.Spend, row.Predictions)
+	row.Spend = spend.InexactFloat64()
+	counted := true
+	var predictions float64
+	for _, m := range models {
+		p := s.predictions[m.ID]
+		counted = counted && p.OK
+		predictions += p.Value
+	}
+	if counted && len(models) > 0 {
+		row.Predictions = engine.Metric{Value: predictions, OK: true}
+	}
+	if b.mixed() {
+		return row
+	}
+	if row.Predictions.OK {
+		row.CostPerPrediction = engine.CostPerPrediction(row.Spend, predictions)
+	}
 	row.CostPer1kTokens = engine.CostPer1kTokens(row.Spend, row.Tokens)
+	if !s.declared {
+		return row
+	}
+	row.Forecast = s.forecasts[fleetTotal]
 	if monthlyBudget > 0 {
 		row.Budget = engine.Metric{Value: monthlyBudget, OK: true}
-		if forecast.Point.OK {
-			row.BudgetVariance = engine.BudgetVariance(forecast.Point.Value, monthlyBudget)
+		if f := row.Forecast.Point; f.OK {
+			row.BudgetVariance = engine.BudgetVariance(f.Value, monthlyBudget)
 		}
+	} else {
+		s.notes.add("no fleet monthlyBudget is declared: the fleet row has no budget variance")
 	}
 	var value float64
 	for _, m := range models {
 		value += m.BusinessValuePerMonth
 	}
 	if value > 0 {
-		row.BusinessValue = engine.Metric{Value: engine.ProRated(value, days), OK: true}
+		row.BusinessValue = engine.Metric{Value: engine.ProRated(value, s.days), OK: true}
 		row.ROI = engine.ROI(row.BusinessValue.Value, row.Spend)
 	}
 	return row
@@ -145,10 +212,10 @@ func fleetCostRow(models []catalog.Model, records []sources.CostRecord, forecast
 // spendHistoryDays is how much daily spend the month-end forecast fits its trend on.
 const spendHistoryDays = 28
 
-// monthEndForecasts projects each model's spend of the current month: its
-// month-to-date bill plus the trend of its recent daily spend. It is
-// computed once per data request.
-func (r *Request) monthEndForecasts(ctx context.Context) (map[string]engine.SpendForecast, error) {
+// monthEndForecasts projects each model's spend of the current month, per
+// currency: its month-to-date bill plus the trend of its recent daily
+// spend. It is computed once per data request.
+func (r *Request) monthEndForecasts(ctx context.Context) (map[string]map[string]engine.SpendForecast, error) {
 	now := r.Now()
 	monthStart := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 	historyStart := now.Truncate(24*time.Hour).AddDate(0, 0, -spendHistoryDays)
@@ -156,37 +223,32 @@ func (r *Request) monthEndForecasts(ctx context.Context) (map[string]engine.Spen
 	if historyStart.Before(from) {
 		from = historyStart
 	}
-	return remember(r.Loads, "forecasts", func() (map[string]engine.SpendForecast, error) {
-		records, err := r.costRecords(ctx, from, now)
+	return remember(r.Loads, "forecasts", func() (map[string]map[string]engine.SpendForecast, error) {
+		b, err := r.costBill(ctx, from, now)
 		if err != nil {
 			return nil, err
 		}
-		return monthEndForecastsOf(records, now, monthStart, historyStart), nil
+		out := map[string]map[string]engine.SpendForecast{}
+		for _, c := range b.currencies {
+			out[c] = monthEndForecastsOf(b.inCurrency(c), now, monthStart, historyStart)
+		}
+		return out, nil
 	})
 }
 
-// monthEndForecastsOf fits each model's forecast to its records.
+// monthEndForecastsOf fits each model's forecast, and the fleet's, to its records.
 func monthEndForecastsOf(records []sources.CostRecord, now, monthStart, historyStart time.Time) map[string]engine.SpendForecast {
 	daysElapsed := now.Sub(monthStart).Truncate(24*time.Hour).Hours() / 24
 	daysInMonth := float64(monthStart.AddDate(0, 1, -1).Day())
 	out := map[string]engine.SpendForecast{}
-	for model, d := range dailySpendByModel(records, monthStart, historyStart) {
-		out[model] = engine.MonthEndSpendForecast(d.monthToDate, d.history, daysElapsed, daysInMonth)
+	forecast := func(h *spendHistory) engine.SpendForecast {
+		return engine.MonthEndSpendForecast(h.monthToDate.InexactFloat64(), h.history, daysElapsed, daysInMonth)
 	}
-	whole := dailySpendByModel(asFleet(records), monthStart, historyStart)[fleetTotal]
-	if whole != nil {
-		out[fleetTotal] = engine.MonthEndSpendForecast(whole.monthToDate, whole.history, daysElapsed, daysInMonth)
+	for model, h := range dailySpendByModel(records, monthStart, historyStart) {
+		out[model] = forecast(h)
 	}
-	return out
-}
-
-// costVariances are each model's forecast month-end spend against its monthly budget.
-func costVariances(models []catalog.Model, forecasts map[string]engine.SpendForecast) map[string]engine.Metric {
-	out := map[string]engine.Metric{}
-	for _, m := range models {
-		if f := forecasts[m.ID].Point; f.OK && m.BudgetPerMonth > 0 {
-			out[m.ID] = engine.BudgetVariance(f.Value, m.BudgetPerMonth)
-		}
+	if whole := dailySpendByModel(asFleet(records), monthStart, historyStart)[fleetTotal]; whole != nil {
+		out[fleetTotal] = forecast(whole)
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
+	"github.com/shopspring/decimal"
 
 	"github.com/aiperf/monitor/pkg/sources"
 	"github.com/aiperf/monitor/pkg/sources/demo"
@@ -34,9 +35,12 @@ func TestCostSummaryOnDemo(t *testing.T) {
 		t.Errorf("risk-assessment cost per 1k tokens = %v, want null (no tokens billed)", *v)
 	}
 	spend, _ := f.FieldByName("spend")
-	predictions, _ := f.FieldByName("predictions")
+	predictions := nullableAt(t, f, "predictions", risk)
 	cpp := nullableAt(t, f, "costPerPrediction", risk)
-	if want := spend.At(risk).(float64) / predictions.At(risk).(float64); cpp == nil || math.Abs(*cpp-want) > 1e-12 {
+	if predictions == nil || *predictions <= 0 {
+		t.Fatalf("predictions of %s = %v, want the served requests", demo.RiskAssessment, predictions)
+	}
+	if want := spend.At(risk).(float64) / *predictions; cpp == nil || math.Abs(*cpp-want) > 1e-12 {
 		t.Errorf("cost per prediction = %v, want spend/predictions = %v", cpp, want)
 	}
 	roi := nullableAt(t, f, "roi", risk)
@@ -62,19 +66,19 @@ func TestDailySpendStartsAtEachModelsFirstCharge(t *testing.T) {
 	start := time.Date(2026, 10, 20, 0, 0, 0, 0, time.UTC)
 	monthStart := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	records := []sources.CostRecord{
-		{Day: start, Model: "old", Amount: 10},
-		{Day: start.AddDate(0, 0, 12), Model: "old", Amount: 12},
-		{Day: start.AddDate(0, 0, 13), Model: "new", Amount: 5},
-		{Day: start.AddDate(0, 0, 13), Category: "other", Amount: 1},
+		{Day: start, Model: "old", Amount: decimal.NewFromInt(10)},
+		{Day: start.AddDate(0, 0, 12), Model: "old", Amount: decimal.NewFromInt(12)},
+		{Day: start.AddDate(0, 0, 13), Model: "new", Amount: decimal.NewFromInt(5)},
+		{Day: start.AddDate(0, 0, 13), Category: sources.CategoryPlatform, Amount: decimal.NewFromInt(1)},
 	}
 	got := dailySpendByModel(records, monthStart, start)
-	if h := got["old"]; len(h.history) != 14 || h.history[0] != 10 || h.history[1] != 0 || h.monthToDate != 12 {
+	if h := got["old"]; len(h.history) != 14 || h.history[0] != 10 || h.history[1] != 0 || !h.monthToDate.Equal(decimal.NewFromInt(12)) {
 		t.Errorf("old: %+v", h)
 	}
-	if h := got["new"]; len(h.history) != 1 || h.history[0] != 5 || h.monthToDate != 5 {
+	if h := got["new"]; len(h.history) != 1 || h.history[0] != 5 || !h.monthToDate.Equal(decimal.NewFromInt(5)) {
 		t.Errorf("a model launched mid-history starts at its first charge: %+v", h)
 	}
-	if h := got[unattributedCost]; h == nil || h.monthToDate != 1 {
+	if h := got[unattributedCost]; h == nil || !h.monthToDate.Equal(decimal.NewFromInt(1)) {
 		t.Errorf("unattributed charges: %+v", h)
 	}
 }
@@ -98,8 +102,8 @@ func TestCostByModelAndCategoryOnDemo(t *testing.T) {
 	if a, b := total(byCategory[0]), total(byModel[0]); a <= 0 || math.Abs(a-b) > 1e-6 {
 		t.Errorf("total by category %v and by model %v must agree and be positive", a, b)
 	}
-	if f, _ := byCategory[0].FieldByName("tokens"); f == nil || f.Labels["category"] != "tokens" {
-		t.Errorf("by category: want a tokens field labelled {category=tokens}")
+	if f, _ := byCategory[0].FieldByName(sources.CategoryLLM); f == nil || f.Labels["category"] != sources.CategoryLLM || f.Labels["currency"] != "USD" {
+		t.Errorf("by category: want an llm field labelled {category=llm, currency=USD}")
 	}
 	if f, _ := byModel[0].FieldByName(demo.FraudDetection); f == nil || f.Config.Unit != "currencyUSD" {
 		t.Errorf("by model: want a currencyUSD field for %s", demo.FraudDetection)
@@ -130,10 +134,10 @@ func TestSavingsOnDemo(t *testing.T) {
 		if monthly.At(i).(float64) <= 0 {
 			t.Errorf("row %d (%s) saves %v, want only positive opportunities", i, models[i], monthly.At(i))
 		}
-		if models[i] == demo.FraudDetection && resources[i] == costCategoryGPU {
+		if models[i] == demo.FraudDetection && resources[i] == sources.CategoryGPU {
 			found = true
 		}
-		if resources[i] == costCategoryGPU && (models[i] == demo.RiskAssessment || models[i] == demo.DemandForecast) {
+		if resources[i] == sources.CategoryGPU && (models[i] == demo.RiskAssessment || models[i] == demo.DemandForecast) {
 			t.Errorf("%s has no GPUs but is listed for idle GPU savings", models[i])
 		}
 	}

@@ -4,16 +4,12 @@ import (
 	"sort"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/frames"
 	"github.com/aiperf/monitor/pkg/query"
 	"github.com/aiperf/monitor/pkg/sources"
-)
-
-// Cost categories with a savings opportunity of their own.
-const (
-	costCategoryGPU     = "gpu"
-	costCategoryCompute = "compute"
 )
 
 // unattributedCost labels charges that no model owns (shared platform costs).
@@ -27,88 +23,128 @@ func chargedModel(r sources.CostRecord) string {
 	return r.Model
 }
 
-// modelCosts are one model's billed totals over a range. Billing sources set
-// each count once per model and day, so adding records never double-counts.
+// modelCosts are one model's billed totals in one currency over a range.
+// Amounts add exactly (decimal) and become floats only for the frames.
 type modelCosts struct {
-	spend, predictions, tokens, idleGPUHours float64
-	byCategory                               map[string]float64
+	spend                  decimal.Decimal
+	tokens                 float64
+	gpuHours, idleGPUHours float64
+	byCategory             map[string]decimal.Decimal
+	currencies             map[string]bool // every currency the model is billed in
 }
 
-// costsByModel adds up the records per model; unattributed charges go to unattributedCost.
-func costsByModel(records []sources.CostRecord) map[string]*modelCosts {
+func (c *modelCosts) spendValue() float64 { return c.spend.InexactFloat64() }
+
+// singleCurrency reports whether the model is billed in one currency only,
+// so its unit costs have one total to divide.
+func (c *modelCosts) singleCurrency() bool { return len(c.currencies) <= 1 }
+
+// costsByModel adds up the records in one currency per model; unattributed
+// charges go to unattributedCost. Every model's currencies are noted from
+// all records, so a model billed in two currencies is known as such.
+func costsByModel(records []sources.CostRecord, currency string) map[string]*modelCosts {
 	totals := map[string]*modelCosts{}
 	for _, r := range records {
 		model := chargedModel(r)
 		t, ok := totals[model]
 		if !ok {
-			t = &modelCosts{byCategory: map[string]float64{}}
+			t = &modelCosts{byCategory: map[string]decimal.Decimal{}, currencies: map[string]bool{}}
 			totals[model] = t
 		}
-		t.spend += r.Amount
-		t.predictions += r.Predictions
+		t.currencies[r.Currency] = true
+		if r.Currency != currency {
+			continue
+		}
+		t.spend = t.spend.Add(r.Amount)
 		t.tokens += r.Tokens
+		t.gpuHours += r.GPUHours
 		t.idleGPUHours += r.IdleGPUHours
-		t.byCategory[r.Category] += r.Amount
+		t.byCategory[r.Category] = t.byCategory[r.Category].Add(r.Amount)
 	}
 	return totals
 }
 
-// billedDays counts the days the records cover: bills lag (today's charges
-// are not final), so rates are taken over billed days, not the range.
-func billedDays(records []sources.CostRecord) float64 {
-	days := map[time.Time]bool{}
-	for _, r := range records {
-		days[r.Day] = true
-	}
-	return float64(len(days))
-}
-
-// dailyCostSeries arranges records as one daily series per category, or per
-// model when groupBy is "model"; days without a charge are 0.
-func dailyCostSeries(records []sources.CostRecord, groupBy string) frames.CostSeries {
-	dayIndex := map[time.Time]int{}
+// billedDays are the UTC days the records cover, oldest first: bills lag
+// (today's charges are not final), so rates and unit costs are taken over
+// billed days, not the range.
+func billedDays(records []sources.CostRecord) []time.Time {
+	seen := map[time.Time]bool{}
 	var days []time.Time
 	for _, r := range records {
-		if _, ok := dayIndex[r.Day]; !ok {
-			dayIndex[r.Day] = 0
+		if !seen[r.Day] {
+			seen[r.Day] = true
 			days = append(days, r.Day)
 		}
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+	return days
+}
+
+// groupOf is the group a record is counted in for the cost query's groupBy.
+func groupOf(r sources.CostRecord, groupBy string) string {
+	switch groupBy {
+	case query.CostGroupByModel:
+		return chargedModel(r)
+	case query.CostGroupByProvider:
+		return r.Provider
+	}
+	return r.Category
+}
+
+// dailyCostSeries arranges records as one daily series per group and
+// currency; days without a charge are 0. Groups are named alone when the
+// bill has one currency, and with their currency when it has several.
+func dailyCostSeries(records []sources.CostRecord, groupBy string, mixed bool) frames.CostSeries {
+	days := billedDays(records)
+	dayIndex := make(map[time.Time]int, len(days))
 	for i, d := range days {
 		dayIndex[d] = i
 	}
-	series := frames.CostSeries{GroupBy: groupBy, Days: days, Amounts: map[string][]float64{}}
+	type key struct{ group, currency string }
+	sums := map[key][]decimal.Decimal{}
+	var keys []key
 	for _, r := range records {
-		group := r.Category
-		if groupBy == query.CostGroupByModel {
-			group = r.Model
-			if group == "" {
-				group = unattributedCost
-			}
-		}
-		values, ok := series.Amounts[group]
+		k := key{groupOf(r, groupBy), r.Currency}
+		values, ok := sums[k]
 		if !ok {
-			values = make([]float64, len(days))
-			series.Amounts[group] = values
-			series.Groups = append(series.Groups, group)
+			values = make([]decimal.Decimal, len(days))
+			sums[k] = values
+			keys = append(keys, k)
 		}
-		values[dayIndex[r.Day]] += r.Amount
+		values[dayIndex[r.Day]] = values[dayIndex[r.Day]].Add(r.Amount)
 	}
-	sort.Strings(series.Groups)
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].group != keys[j].group {
+			return keys[i].group < keys[j].group
+		}
+		return keys[i].currency < keys[j].currency
+	})
+	series := frames.CostSeries{GroupBy: groupBy, Days: days}
+	for _, k := range keys {
+		amounts := make([]float64, len(days))
+		for i, v := range sums[k] {
+			amounts[i] = v.InexactFloat64()
+		}
+		display := k.group
+		if mixed {
+			display = k.group + " (" + k.currency + ")"
+		}
+		series.Series = append(series.Series, frames.CostGroup{Group: k.group, Currency: k.currency, Amounts: amounts, Display: display})
+	}
 	return series
 }
 
 // spendHistory is one model's month-to-date spend and its daily spend from
 // its first billed day since the history start, oldest first.
 type spendHistory struct {
-	monthToDate float64
+	monthToDate decimal.Decimal
 	history     []float64
 }
 
-// dailySpendByModel arranges records for the month-end forecast. Days
-// without a charge inside a model's history are zero; days before its first
-// charge are left out, so a model launched mid-history has no false trend.
+// dailySpendByModel arranges records of one currency for the month-end
+// forecast. Days without a charge inside a model's history are zero; days
+// before its first charge are left out, so a model launched mid-history
+// has no false trend.
 func dailySpendByModel(records []sources.CostRecord, monthStart, historyStart time.Time) map[string]*spendHistory {
 	const day = 24 * time.Hour
 	last := historyStart
@@ -120,38 +156,41 @@ func dailySpendByModel(records []sources.CostRecord, monthStart, historyStart ti
 	days := int(last.Sub(historyStart)/day) + 1
 	out := map[string]*spendHistory{}
 	first := map[string]int{}
+	daily := map[string][]decimal.Decimal{}
 	for _, r := range records {
 		model := chargedModel(r)
 		h, ok := out[model]
 		if !ok {
-			h = &spendHistory{history: make([]float64, days)}
-			out[model], first[model] = h, days
+			h = &spendHistory{}
+			out[model], first[model], daily[model] = h, days, make([]decimal.Decimal, days)
 		}
 		if !r.Day.Before(monthStart) {
-			h.monthToDate += r.Amount
+			h.monthToDate = h.monthToDate.Add(r.Amount)
 		}
 		if i := int(r.Day.Sub(historyStart) / day); i >= 0 {
-			h.history[i] += r.Amount
+			daily[model][i] = daily[model][i].Add(r.Amount)
 			first[model] = min(first[model], i)
 		}
 	}
 	for model, h := range out {
-		h.history = h.history[min(first[model], len(h.history)):]
+		for _, v := range daily[model][min(first[model], days):] {
+			h.history = append(h.history, v.InexactFloat64())
+		}
 	}
 	return out
 }
 
 // modelSpend is one model's daily spend, for budget variance over any window.
 type modelSpend struct {
-	byDay map[time.Time]float64
+	byDay map[time.Time]decimal.Decimal
 }
 
 // dailySpendOf collects one model's spend per billed day.
 func dailySpendOf(records []sources.CostRecord, model string) modelSpend {
-	s := modelSpend{byDay: map[time.Time]float64{}}
+	s := modelSpend{byDay: map[time.Time]decimal.Decimal{}}
 	for _, r := range records {
 		if r.Model == model {
-			s.byDay[r.Day] += r.Amount
+			s.byDay[r.Day] = s.byDay[r.Day].Add(r.Amount)
 		}
 	}
 	return s
@@ -161,15 +200,16 @@ func dailySpendOf(records []sources.CostRecord, model string) modelSpend {
 // against the monthly budget's daily rate; undefined when no day there is
 // billed yet (bills lag: today's charges are not final).
 func (s modelSpend) variance(from, to time.Time, monthlyBudget float64) engine.Metric {
-	var spend, days float64
+	var spend decimal.Decimal
+	var days float64
 	for d := from.Truncate(24 * time.Hour); d.Before(to); d = d.Add(24 * time.Hour) {
 		if amount, ok := s.byDay[d]; ok {
-			spend += amount
+			spend = spend.Add(amount)
 			days++
 		}
 	}
 	if days == 0 {
 		return engine.Metric{}
 	}
-	return engine.BudgetVariance(spend/days, monthlyBudget/engine.DaysPerMonth)
+	return engine.BudgetVariance(spend.InexactFloat64()/days, monthlyBudget/engine.DaysPerMonth)
 }

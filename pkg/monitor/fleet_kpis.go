@@ -83,18 +83,11 @@ func kpisFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	}
 
 	if r.Conns.Billing != nil {
-		records, err := r.costRecords(ctx, r.Range.From, r.Range.To)
+		row, err := r.costPerPredictionKPI(ctx, models, notes)
 		if err != nil {
 			return nil, err
 		}
-		totals := costsByModel(records)
-		var spend, predictions float64
-		for _, m := range models {
-			if c := totals[m.ID]; c != nil {
-				spend, predictions = spend+c.spend, predictions+c.predictions
-			}
-		}
-		rows = append(rows, frames.KPIRow{KPI: kpiCostPerPrediction, Value: engine.CostPerPrediction(spend, predictions), Target: t.CostPerPrediction, Unit: frames.UnitUSD})
+		rows = append(rows, row)
 	} else {
 		notes.add("no billing source: cost per prediction is not shown")
 	}

@@ -131,11 +131,16 @@ func (r *Request) measureCostHealth(ctx context.Context, m catalog.Model, w Wind
 		h.notes = append(h.notes, fmt.Sprintf("%s declares no monthly budget: cost efficiency is not scored", m.ID))
 		return nil
 	}
-	records, err := r.costRecords(ctx, r.Range.From, r.Range.To)
+	b, err := r.costBill(ctx, r.Range.From, r.Range.To)
 	if err != nil {
 		return err
 	}
-	daily := dailySpendOf(records, m.ID)
+	declared := r.Catalog.DeclaredCurrency()
+	if c := costsByModel(b.records, declared)[m.ID]; c != nil && (!c.singleCurrency() || !c.currencies[declared]) {
+		h.notes = append(h.notes, fmt.Sprintf("%s is billed in a currency other than the declared %s: cost efficiency is not scored", m.ID, declared))
+		return nil
+	}
+	daily := dailySpendOf(b.records, m.ID)
 	for i, win := range w.List {
 		h.perWindow[i].CostVariance = daily.variance(win.From, win.To, m.BudgetPerMonth)
 		if !h.perWindow[i].CostVariance.OK {

@@ -25,7 +25,7 @@ func (c *counting) count(what string) {
 }
 
 func (c *counting) Summaries(ctx context.Context, model string, b *engine.Baseline, w []sources.Window) ([]*engine.Summary, error) {
-	c.count("summaries " + model)
+	c.count("summaries " + model + " " + windowsKey(w))
 	return c.InferenceSource.Summaries(ctx, model, b, w)
 }
 
@@ -35,18 +35,20 @@ func (c *counting) Baseline(ctx context.Context, model string, w sources.Window)
 }
 
 func (c *counting) Serving(ctx context.Context, model string, w []sources.Window) ([]engine.ServingSummary, error) {
-	c.count("serving " + model)
+	c.count("serving " + model + " " + windowsKey(w))
 	return c.serving.Serving(ctx, model, w)
 }
 
 func (c *counting) Utilization(ctx context.Context, model string, w []sources.Window) ([]engine.UtilizationSummary, error) {
-	c.count("utilization " + model)
+	c.count("utilization " + model + " " + windowsKey(w))
 	return c.serving.Utilization(ctx, model, w)
 }
 
 // The Executive page's queries share one data request: each asks the
 // connectors for a model's windows once, however many parts of how many
-// queries need them (STYLE.md item 11).
+// queries need them (STYLE.md item 11). Cost per prediction counts the
+// served requests of the billed whole days: windows of their own, also
+// read once.
 func TestARequestReadsEachModelsWindowsOnce(t *testing.T) {
 	s := newDemoSetup(t, fleetTestNow)
 	c := &counting{InferenceSource: s.conns.Inference, serving: s.conns.Serving, calls: map[string]int{}}
@@ -64,7 +66,7 @@ func TestARequestReadsEachModelsWindowsOnce(t *testing.T) {
 			t.Errorf("%s: %d calls in one request, want 1", what, n)
 		}
 	}
-	if len(c.calls) != 5*4 {
-		t.Errorf("calls %v: want summaries, baseline, serving and utilization once per model", c.calls)
+	if len(c.calls) != 5*5 {
+		t.Errorf("calls %v: want summaries, baseline, hourly and billed-day serving and utilization once per model", c.calls)
 	}
 }

@@ -25,11 +25,26 @@ type (
 
 // The connectors each role can use, by the name the settings give.
 var (
-	inferenceConnectors = map[string]inferenceFactory{}
-	servingConnectors   = map[string]servingFactory{"prometheus": openPrometheus}
-	endpointConnectors  = map[string]endpointsFactory{"live": openEndpoints}
-	billingConnectors   = map[string]billingFactory{}
-	registryConnectors  = map[string]registryFactory{}
+	inferenceConnectors = map[string]inferenceFactory{
+		"demo": openDemoInference,
+	}
+	servingConnectors = map[string]servingFactory{
+		"demo":       openDemoServing,
+		"prometheus": openPrometheus,
+	}
+	endpointConnectors = map[string]endpointsFactory{
+		"live": openEndpoints,
+	}
+	billingConnectors = map[string]billingFactory{
+		"focus":     openFOCUS,
+		"openai":    openOpenAI,
+		"anthropic": openAnthropic,
+		"opencost":  openOpenCost,
+		"awsce":     openAWSCostExplorer,
+	}
+	registryConnectors = map[string]registryFactory{
+		"demo": openDemoRegistry,
+	}
 )
 
 // unknownConnector is the error for a connector name no factory has.

@@ -41,7 +41,7 @@ func TestHealthReportsEachRole(t *testing.T) {
 	if res.Status != backend.HealthStatusError {
 		t.Fatalf("%+v", res)
 	}
-	for _, want := range []string{"Serving telemetry (nope): failed: jsonData.serving.connector", "Billing cloud (focus): failed: jsonData.billing[0].connector"} {
+	for _, want := range []string{"Serving telemetry (nope): failed: jsonData.serving.connector", "Billing cloud (focus): failed: jsonData.billing[0].location: is empty"} {
 		if !strings.Contains(res.Message, want) {
 			t.Errorf("health %q lacks %q", res.Message, want)
 		}

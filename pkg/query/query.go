@@ -25,15 +25,16 @@ type Query struct {
 }
 
 // Drift methods accepted in `method`; empty means auto.
-var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "chisquare", "tvd"}
+var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "js2", "chisquare", "ztest", "tvd"}
 
 // Cost groupings accepted in `groupBy`; empty means category.
 const (
 	CostGroupByCategory = "category"
 	CostGroupByModel    = "model"
+	CostGroupByProvider = "provider"
 )
 
-var costGroupings = []string{CostGroupByCategory, CostGroupByModel}
+var costGroupings = []string{CostGroupByCategory, CostGroupByModel, CostGroupByProvider}
 
 // Fairness reference modes accepted in `reference`; empty means best.
 const (

@@ -71,7 +71,7 @@ var Types = []Info{
 	{QueryTypeSlaMatrix, "SLA matrix", "objectives with current and 30-day attainment", false, false, false},
 	{QueryTypeBurnRate, "Error-budget burn", "multiwindow burn rates per model", false, false, false},
 	{QueryTypeIncidents, "Incidents", "incidents with MTTR and MTBF", false, false, false},
-	{QueryTypeCost, "Cost", "daily spend by category or model", false, false, false},
+	{QueryTypeCost, "Cost", "daily spend by category, model or provider, per currency", false, false, false},
 	{QueryTypeCostSummary, "Cost summary", "cost per prediction, per 1k tokens, budget, forecast and ROI", false, false, false},
 	{QueryTypeSavings, "Savings", "idle GPU and over-provisioning opportunities", false, false, false},
 	{QueryTypeInventory, "Model inventory", "declared models with owners, risk class, fairness and retention status", false, false, false},

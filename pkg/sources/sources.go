@@ -8,6 +8,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/engine"
 )
@@ -59,20 +61,45 @@ type IncidentSource interface {
 	Incidents(ctx context.Context, model string, from, to time.Time) ([]Incident, error)
 }
 
-// CostRecord is one day's charge for one model and category.
+// CostRecord is one day's charge for one model, category, provider, service
+// and currency. Records add up: summing any field over records never counts
+// a charge or a token twice.
 type CostRecord struct {
-	Day          time.Time // UTC midnight
-	Model        string    // "" when the charge is not attributed to a model
-	Category     string    // compute, gpu, storage, network, api, tokens, other
-	Provider     string
-	Service      string
-	Amount       float64 // USD
-	Predictions  float64 // predictions served that day (for cost per prediction)
-	Tokens       float64 // tokens billed that day (LLMs)
-	IdleGPUHours float64 // GPU hours allocated but idle (savings estimate)
+	Day      time.Time // UTC midnight
+	Model    string    // "" when the charge is not attributed to a model
+	Category string    // one of the Category constants
+	Provider string    // who bills it, as the bill names it (AWS, OpenAI…)
+	Service  string
+	// Currency is the ISO 4217 code of Amount, upper case. Amounts in
+	// different currencies are never added together.
+	Currency string
+	// Amount is exact (decimal, not float): bills must add up to the cent.
+	// Credits and refunds are negative.
+	Amount       decimal.Decimal
+	Tokens       float64 // tokens billed (LLM APIs)
+	GPUHours     float64 // GPU hours allocated, when the bill measures them
+	IdleGPUHours float64 // of which idle (allocated but unused): the savings estimate
+	// Feed is the billing feed the record came from; DuplicateOf, when set,
+	// names an earlier feed that bills the same provider, category and day,
+	// whose records are counted instead (CombinedBilling).
+	Feed, DuplicateOf string
 }
 
-// BillingSource serves daily costs.
+// Cost categories of the cost views: every connector maps its charges onto these.
+const (
+	CategoryGPU      = "gpu"      // GPU compute
+	CategoryCompute  = "compute"  // CPU compute
+	CategoryStorage  = "storage"  // storage and databases
+	CategoryNetwork  = "network"  // data transfer, load balancers
+	CategoryPlatform = "platform" // managed platform services, monitoring, third-party APIs
+	CategoryLLM      = "llm"      // LLM APIs billed per token
+)
+
+// Categories lists the cost categories in display order.
+var Categories = []string{CategoryGPU, CategoryCompute, CategoryStorage, CategoryNetwork, CategoryPlatform, CategoryLLM}
+
+// BillingSource serves daily costs: the records of the UTC days overlapping
+// [from, to), whole days only.
 type BillingSource interface {
 	DailyCosts(ctx context.Context, from, to time.Time) ([]CostRecord, error)
 }

@@ -139,7 +139,7 @@ export function QueryOptionFields({ datasource, query, variables, labelWidth, is
           </InlineField>
         )}
         {show('groupBy') && (
-          <InlineField label="Group by" labelWidth={labelWidth} tooltip="One series per spend category or per model.">
+          <InlineField label="Group by" labelWidth={labelWidth} tooltip="One series per spend category, model or provider, in each currency billed.">
             <RadioButtonGroup<CostGroupBy>
               data-testid={testIds.queryEditor.groupBy}
               options={GROUP_BY_OPTIONS}

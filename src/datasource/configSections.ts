@@ -4,6 +4,7 @@ import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { ModelsSection } from './config/ModelsSection';
 import { RegisterSection } from './config/RegisterSection';
 import { TargetsSection } from './config/TargetsSection';
+import { BillingSection } from './config/BillingSection';
 import { DemoSection } from './DemoSection';
 import { EndpointsSection } from './config/EndpointsSection';
 import { ServingSection } from './config/ServingSection';
@@ -23,6 +24,7 @@ export const CONFIG_SECTIONS: Array<{ id: string; Component: ComponentType<Confi
   { id: 'models', Component: ModelsSection },
   { id: 'targets', Component: TargetsSection },
   { id: 'register', Component: RegisterSection },
+  { id: 'billing', Component: BillingSection },
   { id: 'serving', Component: ServingSection },
   { id: 'endpoints', Component: EndpointsSection },
 ];

@@ -67,6 +67,7 @@ export const METHOD_OPTIONS: Array<ComboboxOption<DriftMethod>> = [
 export const GROUP_BY_OPTIONS: Array<{ value: CostGroupBy; label: string; description: string }> = [
   { value: 'category', label: 'Category', description: 'One series per spend category' },
   { value: 'model', label: 'Model', description: 'One series per model' },
+  { value: 'provider', label: 'Provider', description: 'One series per provider billing the spend' },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
 import type { Catalog } from './config/catalog';
+import type { BillingFeed } from './config/billingFeeds';
 import type { EndpointsSettings, ServingSettings } from './config/types';
 
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
@@ -39,7 +40,7 @@ export enum QueryType {
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'chisquare' | 'tvd';
 
-export type CostGroupBy = 'category' | 'model';
+export type CostGroupBy = 'category' | 'model' | 'provider';
 
 export type FairnessReference = 'best' | 'largest' | 'named';
 
@@ -61,6 +62,7 @@ export interface AiperfQuery extends DataQuery {
 /** Non-secret settings (jsonData): the demo switch and the declared catalog (pkg/plugin/settings.go). */
 export interface AiperfDataSourceOptions extends DataSourceJsonData, Catalog {
   demoEnabled?: boolean;
+  billing?: BillingFeed[];
   serving?: ServingSettings;
   endpoints?: EndpointsSettings;
 }

@@ -5,7 +5,9 @@ reruns are byte-identical. Groups with fewer than MIN_GROUP_SIZE rows are
 reported per group but left out of the disparities, as the engine does; the
 disparities ("between groups") come from fairlearn on the remaining rows. The
 "largest" and "named" reference variants compare each group's MetricFrame
-rates with the reference group's.
+rates with the reference group's. fairlearn counts the TPR of a group without
+positive labels as 0; the engine reports it undefined and leaves the
+criteria that need it undefined with that reason (the Go test checks both).
 """
 
 import functools
@@ -128,6 +130,12 @@ def main():
             "south": (3500, 0.30, 0.75, 0.10),
         }, "south"),
         case("single_group", rng, {"all": (500, 0.4, 0.7, 0.1)}, "all"),
+        case("group_without_positives", rng, {
+            "A": (600, 0.40, 0.75, 0.10),
+            "B": (300, 0.00, 0.75, 0.12),
+            "C": (450, 0.35, 0.70, 0.08),
+        }, "A"),
+        case("tiny_groups", rng, {"x": (12, 0.5, 0.8, 0.2), "y": (9, 0.4, 0.6, 0.1)}, "x"),
     ]
     write(out / "fairness_groups.json", {"cases": cases, "minGroupSize": MIN_GROUP_SIZE})
 

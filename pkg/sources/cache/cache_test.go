@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/sources"
 )
@@ -155,7 +157,7 @@ func (f *fakeBilling) DailyCosts(_ context.Context, from, to time.Time) ([]sourc
 	f.calls = append(f.calls, sources.Window{From: from, To: to})
 	var out []sources.CostRecord
 	for d := from.Truncate(day); d.Before(to); d = d.Add(day) {
-		out = append(out, sources.CostRecord{Day: d, Model: "m", Amount: 1})
+		out = append(out, sources.CostRecord{Day: d, Model: "m", Amount: decimal.NewFromInt(1)})
 	}
 	return out, nil
 }

@@ -2,22 +2,15 @@ package demo
 
 import (
 	"context"
-	"math"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/aiperf/monitor/pkg/sources"
 )
 
-// Cost categories, as in sources.CostRecord.
-const (
-	categoryCompute = "compute"
-	categoryGPU     = "gpu"
-	categoryStorage = "storage"
-	categoryNetwork = "network"
-	categoryAPI     = "api"
-	categoryTokens  = "tokens"
-	categoryOther   = "other"
-)
+// currency is the demo bill's currency.
+const currency = "USD"
 
 // sharedPlatformPerDay is the unattributed cost of the fleet's monitoring.
 const sharedPlatformPerDay = 38
@@ -25,9 +18,8 @@ const sharedPlatformPerDay = 38
 // DailyCosts returns one record per (day, model, category) for the days
 // overlapping [from, to), up to yesterday: like a real bill, today's charges
 // are not final yet. Summing a field over records never double-counts:
-// Predictions is set once per model and day (on the compute record), Tokens
-// on the tokens record and IdleGPUHours on the gpu record. Days before the
-// fleet's history are not billed.
+// Tokens is set on the LLM record and IdleGPUHours on the GPU record. Days
+// before the fleet's history are not billed.
 func (f *Fleet) DailyCosts(ctx context.Context, from, to time.Time) ([]sources.CostRecord, error) {
 	if err := checkRange(from, to); err != nil {
 		return nil, err
@@ -50,8 +42,8 @@ func (f *Fleet) DailyCosts(ctx context.Context, from, to time.Time) ([]sources.C
 			records = append(records, p.dailyCosts(d, anchor)...)
 		}
 		records = append(records, sources.CostRecord{
-			Day: d, Category: categoryOther, Provider: "AWS", Service: "Amazon CloudWatch",
-			Amount: round2(sharedPlatformPerDay * (1 + 0.02*gaussian(hashString("shared"), d.Unix()/86400, chCost))),
+			Day: d, Category: sources.CategoryPlatform, Provider: "AWS", Service: "Amazon CloudWatch", Currency: currency,
+			Amount: cents(sharedPlatformPerDay * (1 + 0.02*gaussian(hashString("shared"), d.Unix()/86400, chCost))),
 		})
 	}
 	return records, nil
@@ -84,31 +76,31 @@ func (p *profile) dailyCosts(d, anchor time.Time) []sources.CostRecord {
 	scale := growth(d.Add(oneDay/2), anchor)
 	predictions := t.requests - t.errors
 	record := func(category, provider, service string, amount float64) sources.CostRecord {
-		return sources.CostRecord{Day: d, Model: p.spec.ID, Category: category, Provider: provider, Service: service, Amount: round2(amount)}
+		return sources.CostRecord{Day: d, Model: p.spec.ID, Category: category, Provider: provider, Service: service, Currency: currency, Amount: cents(amount)}
 	}
 
-	compute := record(categoryCompute, "AWS", "Amazon EKS", p.computePerDay*scale*jitter)
-	compute.Predictions = predictions
 	records := []sources.CostRecord{
-		compute,
-		record(categoryStorage, "AWS", "Amazon S3", p.storagePerDay*(1+storageGrowthPerDay*d.Sub(anchor).Hours()/24)),
-		record(categoryNetwork, "AWS", "Data Transfer", t.requests/1e6*p.networkPerMillion),
+		record(sources.CategoryCompute, "AWS", "Amazon EKS", p.computePerDay*scale*jitter),
+		record(sources.CategoryStorage, "AWS", "Amazon S3", p.storagePerDay*(1+storageGrowthPerDay*d.Sub(anchor).Hours()/24)),
+		record(sources.CategoryNetwork, "AWS", "Data Transfer", t.requests/1e6*p.networkPerMillion),
 	}
 	if p.gpus > 0 {
-		gpu := record(categoryGPU, "AWS", "Amazon EC2 GPU instances", p.gpus*24*p.gpuHourPrice)
-		gpu.IdleGPUHours = p.gpus * 24 * (1 - t.meanGPU)
+		gpu := record(sources.CategoryGPU, "AWS", "Amazon EC2 GPU instances", p.gpus*24*p.gpuHourPrice)
+		gpu.GPUHours = p.gpus * 24
+		gpu.IdleGPUHours = gpu.GPUHours * (1 - t.meanGPU)
 		records = append(records, gpu)
 	}
 	if p.apiPerRequest > 0 {
-		records = append(records, record(categoryAPI, "Credit bureau", "Credit report API", t.requests*p.apiPerRequest))
+		records = append(records, record(sources.CategoryPlatform, "Credit bureau", "Credit report API", t.requests*p.apiPerRequest))
 	}
 	if p.tokensPerRequest > 0 {
 		tokens := predictions * p.tokensPerRequest * jitter
-		r := record(categoryTokens, "OpenAI", "Chat Completions API", tokens/1000*p.tokenPricePer1k)
+		r := record(sources.CategoryLLM, "OpenAI", "Chat Completions API", tokens/1000*p.tokenPricePer1k)
 		r.Tokens = tokens
 		records = append(records, r)
 	}
 	return records
 }
 
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
+// cents is an amount rounded to the cent, as bills state them.
+func cents(x float64) decimal.Decimal { return decimal.NewFromFloat(x).Round(2) }

@@ -3,7 +3,6 @@ package demo
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/aiperf/monitor/pkg/engine"
@@ -22,7 +21,9 @@ func (f *Fleet) Schema(ctx context.Context, model string) (engine.Schema, error)
 	return cloneSchema(p.spec.Schema), ctx.Err()
 }
 
-// Baseline profiles the model's rows in the reference window.
+// Baseline profiles the model's rows in the reference window. The rows are
+// walked twice, never held: once to sketch the bin edges, once to summarize
+// with them (the demo regenerates the same rows).
 func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Window) (*engine.Baseline, error) {
 	p, err := lookup(model)
 	if err != nil {
@@ -31,20 +32,26 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	if err := f.checkRows([]sources.Window{reference}); err != nil {
 		return nil, err
 	}
-	var rows []engine.Row
+	bb, err := engine.NewBaselineBuilder(cloneSchema(p.spec.Schema))
+	if err != nil {
+		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
+	}
 	err = f.Rows(p.spec.ID, reference.From, reference.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
-		c := *r
-		c.Num, c.Cat, c.Sens = slices.Clone(r.Num), slices.Clone(r.Cat), slices.Clone(r.Sens)
-		rows = append(rows, c)
+		bb.Add(r)
 		return nil
 	}))
 	if err != nil {
 		return nil, err
 	}
-	b, err := engine.NewBaseline(cloneSchema(p.spec.Schema), rows)
+	b, err := bb.Baseline()
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
+	summaries, err := f.Summaries(ctx, model, b, []sources.Window{reference})
+	if err != nil {
+		return nil, err
+	}
+	b.Summary = summaries[0]
 	return b, nil
 }
 

@@ -13,8 +13,14 @@ const TASKS = [
   { value: 'regression', label: 'Regression' },
 ];
 
-type TextKey = 'id' | 'name' | 'owner' | 'riskClass' | 'version' | 'primaryMetric';
-type NumberKey = 'baselineDays' | 'businessValuePerMonth' | 'budgetPerMonth' | 'retentionDays';
+type TextKey = 'id' | 'name' | 'owner' | 'riskClass' | 'version' | 'primaryMetric' | 'baselineEnd';
+type NumberKey =
+  | 'baselineDays'
+  | 'labelDelayHours'
+  | 'expectedGapMinutes'
+  | 'businessValuePerMonth'
+  | 'budgetPerMonth'
+  | 'retentionDays';
 
 const TEXT_FIELDS: Array<{ key: TextKey; label: string; description: string; placeholder?: string }> = [
   {
@@ -28,12 +34,30 @@ const TEXT_FIELDS: Array<{ key: TextKey; label: string; description: string; pla
   { key: 'riskClass', label: 'Risk class', description: 'e.g. high, limited, minimal' },
   { key: 'version', label: 'Version', description: 'the version in production' },
   { key: 'primaryMetric', label: 'Primary metric', description: 'e.g. accuracy, f1, rmse', placeholder: 'accuracy' },
+  {
+    key: 'baselineEnd',
+    label: 'Baseline ends',
+    description: 'YYYY-MM-DD; empty compares with the days before the range',
+    placeholder: '2026-01-31',
+  },
 ];
 
 const NUMBER_FIELDS: Array<{ key: NumberKey; label: string; description: string; integer: boolean }> = [
   { key: 'baselineDays', label: 'Baseline window', description: 'days', integer: true },
-  { key: 'businessValuePerMonth', label: 'Business value', description: 'USD per month', integer: false },
-  { key: 'budgetPerMonth', label: 'Budget', description: 'USD per month', integer: false },
+  { key: 'labelDelayHours', label: 'Label delay', description: 'hours until ground truth arrives', integer: false },
+  {
+    key: 'expectedGapMinutes',
+    label: 'Expected gap',
+    description: 'minutes without predictions that are still normal',
+    integer: false,
+  },
+  {
+    key: 'businessValuePerMonth',
+    label: 'Business value',
+    description: 'per month, in the declared currency',
+    integer: false,
+  },
+  { key: 'budgetPerMonth', label: 'Budget', description: 'per month, in the declared currency', integer: false },
   { key: 'retentionDays', label: 'Retention', description: 'days prediction logs are kept', integer: true },
 ];
 

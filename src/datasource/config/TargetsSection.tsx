@@ -9,9 +9,10 @@ import { TargetFields } from './TargetFields';
 
 /** Fleet-wide targets (a model's own targets win) and the fleet's monthly budget. */
 export function TargetsSection(props: ConfigSectionProps) {
-  const { targets = {}, monthlyBudget } = props.options.jsonData;
+  const { targets = {}, monthlyBudget, currency } = props.options.jsonData;
   const errors = useCatalogErrors(props);
   const budgetError = errors.get('monthlyBudget');
+  const currencyError = errors.get('currency');
   return (
     <ConfigSection
       title="Fleet targets and budget"
@@ -25,8 +26,22 @@ export function TargetsSection(props: ConfigSectionProps) {
         onChange={(next) => updateCatalog(props, { targets: next })}
       />
       <Field
+        label="Currency"
+        description="ISO 4217 code of every amount declared here (budgets, business values, cost-per-prediction target); USD when empty"
+        invalid={Boolean(currencyError)}
+        error={currencyError}
+      >
+        <Input
+          id="aiperf-currency"
+          width={12}
+          placeholder="USD"
+          value={currency ?? ''}
+          onChange={(e) => updateCatalog(props, { currency: e.currentTarget.value || undefined })}
+        />
+      </Field>
+      <Field
         label="Monthly budget"
-        description="USD for the whole fleet"
+        description={`${currency || 'USD'} for the whole fleet`}
         invalid={Boolean(budgetError)}
         error={budgetError}
       >

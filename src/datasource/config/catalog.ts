@@ -24,6 +24,10 @@ export interface CatalogModel {
   task?: Task | string;
   primaryMetric?: string;
   baselineDays?: number;
+  /** YYYY-MM-DD, exclusive; empty: the days before the range (a rolling reference). */
+  baselineEnd?: string;
+  labelDelayHours?: number;
+  expectedGapMinutes?: number;
   businessValuePerMonth?: number;
   budgetPerMonth?: number;
   retentionDays?: number;
@@ -43,6 +47,8 @@ export interface Catalog {
   models?: CatalogModel[];
   targets?: CatalogTargets;
   monthlyBudget?: number;
+  /** ISO 4217 code of every declared amount; USD when empty. */
+  currency?: string;
   regulations?: Regulation[];
 }
 

@@ -54,6 +54,16 @@ const CASES: Array<[string, Catalog]> = [
   ['large non-ratio targets', { targets: { p95LatencyMs: 5000, mttrMinutes: 1440, costPerPrediction: 3 } }],
   ['model targets', { models: [{ id: 'churn', targets: { uptime: 1.2, mttrMinutes: -1 } }] }],
   ['a negative monthly budget', { monthlyBudget: -100 }],
+  ['a currency that is not an ISO code', { currency: 'usd' }],
+  ['a valid currency', { currency: 'EUR', monthlyBudget: 100 }],
+  [
+    'baseline and pipeline declarations',
+    { models: [{ id: 'churn', baselineEnd: '2026-13-01', labelDelayHours: -1, expectedGapMinutes: -30 }] },
+  ],
+  [
+    'a valid baseline end',
+    { models: [{ id: 'churn', baselineEnd: '2026-02-28', labelDelayHours: 48, expectedGapMinutes: 60 }] },
+  ],
   ['an unnamed regulation', { regulations: [{ regulation: '' }] }],
   [
     'review dates',

@@ -14,7 +14,15 @@ export interface FieldError {
 const MODEL_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 const TASKS = ['binary', 'multiclass', 'regression'];
 /** Model fields that must not be negative, in the Go validator's order. */
-const NON_NEGATIVE = ['businessValuePerMonth', 'budgetPerMonth', 'retentionDays', 'baselineDays'] as const;
+const NON_NEGATIVE = [
+  'businessValuePerMonth',
+  'budgetPerMonth',
+  'retentionDays',
+  'baselineDays',
+  'labelDelayHours',
+  'expectedGapMinutes',
+] as const;
+const CURRENCY = /^[A-Z]{3}$/;
 /** Targets in the Go validator's order; ratios lie between 0 and 1. */
 export const TARGET_RULES: Array<{ name: keyof CatalogTargets; ratio: boolean }> = [
   { name: 'accuracyDropAlert', ratio: true },
@@ -53,11 +61,20 @@ export function validateCatalog(c: Catalog): FieldError[] {
         errs.push({ field: `${at}.${name}`, problem: `must be ≥ 0 (got ${goFloat(v)})` });
       }
     }
+    if (m.baselineEnd && !isDateOnly(m.baselineEnd)) {
+      errs.push({ field: `${at}.baselineEnd`, problem: `must be a date YYYY-MM-DD (got ${goQuote(m.baselineEnd)})` });
+    }
     errs.push(...validateTargets(m.targets, `${at}.targets`));
   });
   errs.push(...validateTargets(c.targets, 'targets'));
   if ((c.monthlyBudget ?? 0) < 0) {
     errs.push({ field: 'monthlyBudget', problem: `must be ≥ 0 (got ${goFloat(c.monthlyBudget!)})` });
+  }
+  if (c.currency && !CURRENCY.test(c.currency)) {
+    errs.push({
+      field: 'currency',
+      problem: `must be an ISO 4217 code in capitals such as USD or EUR (got ${goQuote(c.currency)})`,
+    });
   }
   (c.regulations ?? []).forEach((r, i) => {
     const at = `regulations[${i}]`;

@@ -1,12 +1,13 @@
-// Command enginebench times the engine on the peer-benchmark files written by
-// tests/bench/gen_data.py: data drift for all 20 features plus binary quality,
-// reference vs current. Timing starts before the CSV files are opened and
-// ends after the report is computed, so reading and parsing are included, as
-// they are for Evidently (see run.sh). Rows are streamed, never kept: the
-// baseline's bin edges come from the first BaselineSampleRows reference rows
-// (the generated rows are in random order, so they are a uniform sample), and
-// both files are then summarized in full, one goroutine per file, and the
-// reference summary replaces the sample's as the drift reference.
+// Command enginebench times the engine on a peer-benchmark dataset written
+// by tests/bench/gen_data.py: data drift for every feature (auto method)
+// plus binary quality, reference vs current — the work run_evidently.py
+// asks of Evidently. Timing starts before the CSV files are opened and ends
+// after the report is computed, so reading and parsing (encoding/csv) are
+// included, as they are for Evidently.
+//
+// Rows are streamed, never kept: a first pass over the reference feeds two
+// baseline builders that merge (quantile sketches fix the bins), a second
+// pass summarizes the reference and the current file with those bins.
 //
 // Usage: enginebench DATA_DIR. Prints one JSON line.
 package main
@@ -22,22 +23,26 @@ import (
 	"github.com/aiperf/monitor/pkg/engine"
 )
 
-// BaselineSampleRows is how many reference rows fix the baseline's bin edges.
-const BaselineSampleRows = 50_000
+type driftResult struct {
+	Method  string  `json:"method"`
+	Score   float64 `json:"score"`
+	Drifted bool    `json:"drifted"`
+	OK      bool    `json:"ok"`
+	Reason  string  `json:"reason,omitempty"`
+}
 
 type result struct {
-	Rows            int64   `json:"rows"`
-	Seconds         float64 `json:"seconds"`
-	PeakMB          float64 `json:"peakMB"`
-	DriftedFeatures int     `json:"driftedFeatures"`
-	Features        int     `json:"features"`
-	Accuracy        float64 `json:"accuracy"`
-	AUC             float64 `json:"aucRoc"`
+	Rows    int64                  `json:"rows"`
+	Seconds float64                `json:"seconds"`
+	CPU     float64                `json:"cpuSeconds"`
+	PeakMB  float64                `json:"peakMB"`
+	Drift   map[string]driftResult `json:"drift"`
+	Quality map[string]float64     `json:"quality"`
 }
 
 func main() {
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: enginebench DATA_DIR (holding reference.csv and current.csv from gen_data.py)")
+		fmt.Fprintln(os.Stderr, "usage: enginebench DATA_DIR (holding schema.json, reference.csv and current.csv from gen_data.py)")
 		os.Exit(2)
 	}
 	res, err := run(os.Args[1])
@@ -49,32 +54,27 @@ func main() {
 	fmt.Println(string(out))
 }
 
-func benchSchema() engine.Schema {
-	s := engine.Schema{Task: engine.TaskBinary, Classes: []string{"0", "1"}, Threshold: 0.5}
-	for i := range 14 {
-		s.Numeric = append(s.Numeric, fmt.Sprintf("num_%02d", i))
-	}
-	for i := range 6 {
-		s.Categorical = append(s.Categorical, fmt.Sprintf("cat_%02d", i))
-	}
-	return s
-}
-
 func run(dir string) (result, error) {
 	start := time.Now()
-	schema := benchSchema()
-	ref, err := openRows(filepath.Join(dir, "reference.csv"), schema)
+	schema, err := readSchema(filepath.Join(dir, "schema.json"))
 	if err != nil {
 		return result{}, err
 	}
-	defer ref.close()
-	sample, err := ref.take(BaselineSampleRows)
+	refPath, curPath := filepath.Join(dir, "reference.parquet"), filepath.Join(dir, "current.parquet")
+	// two builders share the baseline pass and merge, as their sketches do
+	var builders [2]*engine.BaselineBuilder
+	for i := range builders {
+		if builders[i], err = engine.NewBaselineBuilder(schema); err != nil {
+			return result{}, err
+		}
+	}
+	if _, err := streamRows(refPath, schema, builders[0].Add, builders[1].Add); err != nil {
+		return result{}, fmt.Errorf("baseline pass: %w", err)
+	}
+	builders[0].Merge(builders[1])
+	baseline, err := builders[0].Baseline()
 	if err != nil {
 		return result{}, err
-	}
-	baseline, err := engine.NewBaseline(schema, sample)
-	if err != nil {
-		return result{}, fmt.Errorf("baseline: %w", err)
 	}
 
 	type summarized struct {
@@ -82,57 +82,59 @@ func run(dir string) (result, error) {
 		rows int64
 		err  error
 	}
+	summarize := func(path string, done chan<- summarized) {
+		z := engine.NewSummarizer(baseline)
+		n, err := streamRows(path, schema, z.Add)
+		done <- summarized{z.Summary(), n, err}
+	}
 	refDone, curDone := make(chan summarized, 1), make(chan summarized, 1)
-	go func() {
-		// NewBaseline already summarized the sample; add the rest of the file
-		s := engine.NewSummarizer(baseline)
-		n, err := ref.stream(s.Add)
-		refDone <- summarized{s.Summary(), n + int64(len(sample)), err}
-	}()
-	go func() {
-		cur, err := openRows(filepath.Join(dir, "current.csv"), schema)
-		if err != nil {
-			curDone <- summarized{err: err}
-			return
-		}
-		defer cur.close()
-		s := engine.NewSummarizer(baseline)
-		n, err := cur.stream(s.Add)
-		curDone <- summarized{s.Summary(), n, err}
-	}()
-	r, c := <-refDone, <-curDone
-	if r.err != nil {
-		return result{}, r.err
+	go summarize(refPath, refDone)
+	go summarize(curPath, curDone)
+	ref, cur := <-refDone, <-curDone
+	if ref.err != nil {
+		return result{}, ref.err
 	}
-	if c.err != nil {
-		return result{}, c.err
+	if cur.err != nil {
+		return result{}, cur.err
 	}
-	sample = nil
-	if err := baseline.Summary.Merge(r.s); err != nil {
-		return result{}, fmt.Errorf("merge reference summaries: %w", err)
-	}
-	rep, err := report(baseline, c.s)
+	baseline.Summary = ref.s
+	res, err := report(baseline, cur.s)
 	if err != nil {
 		return result{}, err
 	}
-	rep.Rows = r.rows + c.rows
-	rep.Seconds = time.Since(start).Seconds()
-	rep.PeakMB = peakMB()
-	return rep, nil
+	res.Rows = ref.rows + cur.rows
+	res.Seconds = time.Since(start).Seconds()
+	res.CPU, res.PeakMB = usage()
+	return res, nil
 }
 
-// peakMB is the process's peak resident memory (getrusage maxrss, in KiB on Linux).
-func peakMB() float64 {
+func readSchema(path string) (engine.Schema, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return engine.Schema{}, fmt.Errorf("read %s (regenerate the data with gen_data.py): %w", path, err)
+	}
+	var names struct{ Numeric, Categorical []string }
+	if err := json.Unmarshal(raw, &names); err != nil {
+		return engine.Schema{}, fmt.Errorf("decode %s: %w", path, err)
+	}
+	return engine.Schema{Task: engine.TaskBinary, Classes: []string{"0", "1"}, Threshold: 0.5,
+		Numeric: names.Numeric, Categorical: names.Categorical}, nil
+}
+
+// usage is the process's CPU seconds (user + system) and peak resident
+// memory (getrusage; maxrss is in KiB on Linux).
+func usage() (cpuSeconds, peakMB float64) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+		return 0, 0
 	}
-	return float64(ru.Maxrss) / 1024
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return cpu.Seconds(), float64(ru.Maxrss) / 1024
 }
 
 // report computes drift for every feature (auto method) and binary quality.
 func report(b *engine.Baseline, cur *engine.Summary) (result, error) {
-	drift, err := engine.FeatureDrift(b, cur, "auto")
+	drift, err := engine.FeatureDrift(b, cur, engine.DriftAuto)
 	if err != nil {
 		return result{}, fmt.Errorf("drift: %w", err)
 	}
@@ -140,10 +142,20 @@ func report(b *engine.Baseline, cur *engine.Summary) (result, error) {
 	if err != nil {
 		return result{}, fmt.Errorf("quality: %w", err)
 	}
-	res := result{Features: len(drift), Accuracy: q.Get(engine.MetricAccuracy).Value, AUC: q.Get(engine.MetricAUCROC).Value}
+	res := result{Drift: map[string]driftResult{}, Quality: map[string]float64{}}
 	for _, d := range drift {
-		if d.Drifted {
-			res.DriftedFeatures++
+		score := d.Score
+		if d.PValue.OK {
+			score = d.PValue.Value
+		}
+		res.Drift[d.Feature] = driftResult{Method: d.Method, Score: score, Drifted: d.Drifted, OK: d.OK, Reason: d.Reason}
+	}
+	for _, m := range q.Metrics {
+		if m.OK {
+			res.Quality[m.Name] = m.Value
+		}
+		if m.ErrorBound.OK {
+			res.Quality[m.Name+"ErrorBound"] = m.ErrorBound.Value
 		}
 	}
 	return res, nil
