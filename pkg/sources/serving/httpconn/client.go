@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
@@ -78,11 +77,22 @@ func (c *Connection) transportError(ctx context.Context, what string, err error)
 	if ctx.Err() != nil {
 		return fmt.Errorf("%s: %w", what, ctx.Err())
 	}
-	var netErr net.Error
-	if errors.As(err, &netErr) && netErr.Timeout() {
+	if isTimeout(err) {
 		return fault.Downstream(fmt.Errorf("%s: %s did not answer within %s: check that it is up, or raise the timeout in the settings", what, c.Base.Host, c.Timeout))
 	}
 	return fault.Downstream(fmt.Errorf("%s: cannot reach %s (%s): check the URL and that the server is running", what, c.Endpoint(""), c.Redact(rootCause(err))))
+}
+
+// isTimeout reports whether any error in the chain is a timeout: the
+// client's deadline, the transport's header timeout or a dial timeout,
+// however the SDK's middlewares wrapped it.
+func isTimeout(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if t, ok := e.(interface{ Timeout() bool }); ok && t.Timeout() {
+			return true
+		}
+	}
+	return errors.Is(err, context.DeadlineExceeded)
 }
 
 // rootCause is the innermost error's text: "connection refused", not the

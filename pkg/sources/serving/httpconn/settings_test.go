@@ -1,7 +1,10 @@
 package httpconn
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -36,5 +39,26 @@ func TestConnectionSettingsNameTheFieldAndTheFix(t *testing.T) {
 	}
 	if got := conn.header().Get("X-Scope-OrgID"); got != "tenant-1" {
 		t.Errorf("custom header %q", got)
+	}
+}
+
+// wrapped hides a timeout behind a type without Timeout(), as middlewares do.
+type wrapped struct{ err error }
+
+func (w wrapped) Error() string { return w.err.Error() }
+func (w wrapped) Unwrap() error { return w.err }
+
+type headerTimeout struct{}
+
+func (headerTimeout) Error() string { return "net/http: timeout awaiting response headers" }
+func (headerTimeout) Timeout() bool { return true }
+
+func TestTimeoutsAreFoundHoweverTheyAreWrapped(t *testing.T) {
+	urlErr := &url.Error{Op: "Post", URL: "http://p", Err: wrapped{headerTimeout{}}}
+	if !isTimeout(urlErr) || !isTimeout(fmt.Errorf("x: %w", context.DeadlineExceeded)) {
+		t.Fatal("a timeout inside a url.Error whose direct cause has no Timeout() is still a timeout")
+	}
+	if isTimeout(errors.New("connection refused")) {
+		t.Fatal("a refused connection is not a timeout")
 	}
 }
