@@ -69,10 +69,13 @@ type FairnessDisparity struct {
 
 // FairnessReport is the fairness of one sensitive attribute.
 type FairnessReport struct {
-	Attribute   string
-	Reference   string // the reference mode, or the group name for ReferenceNamed
-	Groups      []FairnessGroup
-	Disparities []FairnessDisparity
+	Attribute string
+	Reference string // the reference mode, or the group name for ReferenceNamed
+	// ReferenceGroup is the one group every other is compared with (largest
+	// or named mode); empty in best mode, where each metric's best group is.
+	ReferenceGroup string
+	Groups         []FairnessGroup
+	Disparities    []FairnessDisparity
 }
 
 // Failed tells whether any defined criterion misses its target.
@@ -117,6 +120,9 @@ func Fairness(attribute string, groups map[string]*GroupCounts, opts FairnessOpt
 		}
 	}
 	ref, found := referenceGroup(eligible, opts)
+	if ref != nil {
+		r.ReferenceGroup = ref.Group
+	}
 	if !found {
 		// the reference group is absent or too small: nothing to compare with
 		eligible = nil

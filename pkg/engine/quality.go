@@ -31,13 +31,16 @@ type QualityReport struct {
 }
 
 // Get returns the named metric; unknown names are undefined.
-func (r QualityReport) Get(name string) Metric {
+func (r QualityReport) Get(name string) Metric { return r.GetNamed(name).Metric }
+
+// GetNamed returns the named metric with its error bound; unknown names are undefined.
+func (r QualityReport) GetNamed(name string) NamedMetric {
 	for _, m := range r.Metrics {
 		if m.Name == name {
-			return m.Metric
+			return m
 		}
 	}
-	return Metric{}
+	return NamedMetric{Name: name}
 }
 
 // Select keeps the named metrics in the order given; unknown names are

@@ -59,12 +59,15 @@ func CostSummary(rows []CostSummaryRow, currency string, costPerPredictionTarget
 	n := len(rows)
 	unit := UnitCurrency(currency)
 	model, currencies := make([]string, n), make([]string, n)
-	spend, tokens := make([]float64, n), make([]float64, n)
+	spend, tokens := make([]float64, n), make([]*float64, n)
 	predictions, cpp, cpt, budget := make([]*float64, n), make([]*float64, n), make([]*float64, n), make([]*float64, n)
 	forecast, forecastLow, forecastHigh := make([]*float64, n), make([]*float64, n), make([]*float64, n)
 	variance, value, roi := make([]*float64, n), make([]*float64, n), make([]*float64, n)
 	for i, r := range rows {
-		model[i], currencies[i], spend[i], tokens[i] = r.Model, currency, r.Spend, r.Tokens
+		model[i], currencies[i], spend[i] = r.Model, currency, r.Spend
+		if r.Tokens > 0 {
+			tokens[i] = Ptr(r.Tokens) // no token line on the bill: not measured, not zero
+		}
 		predictions[i], cpp[i], cpt[i], budget[i] = r.Predictions.Ptr(), r.CostPerPrediction.Ptr(), r.CostPer1kTokens.Ptr(), r.Budget.Ptr()
 		forecast[i], forecastLow[i], forecastHigh[i] = r.Forecast.Point.Ptr(), r.Forecast.Lower.Ptr(), r.Forecast.Upper.Ptr()
 		variance[i], value[i], roi[i] = r.BudgetVariance.Ptr(), r.BusinessValue.Ptr(), r.ROI.Ptr()

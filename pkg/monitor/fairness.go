@@ -83,7 +83,7 @@ func fairnessTrendFrames(ctx context.Context, r *Request) (data.Frames, error) {
 			return nil, err
 		}
 	}
-	f := frames.FairnessTrend(mw.windows.Starts, perWindow, mw.describe(string(r.Query.QueryType)))
+	f := frames.FairnessTrend(mw.windows.Starts, perWindow, mw.model.ID, mw.describe(string(r.Query.QueryType)))
 	return data.Frames{f}, nil
 }
 

@@ -77,31 +77,56 @@ func qualityFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		}
 	}
 	fields := []*data.Field{frames.TimeField(mw.windows.Starts)}
-	labels := data.Labels{"model": mw.model.ID}
 	for _, bm := range base.Metrics {
 		unit := frames.UnitNone
 		if ratioMetrics[bm.Name] {
 			unit = frames.UnitPercentUnit
 		}
-		values, baseline, estimated := make([]*float64, n), make([]*float64, n), make([]*float64, n)
-		anyEstimate := false
+		values, baseline, estimated, bounds := make([]*float64, n), make([]*float64, n), make([]*float64, n), make([]*float64, n)
+		anyEstimate, anyBound := false, false
 		for i := range mw.summaries {
-			values[i] = current[i].Get(bm.Name).Ptr()
-			baseline[i] = bm.Ptr()
+			m := current[i].GetNamed(bm.Name)
+			values[i], baseline[i], bounds[i] = m.Ptr(), bm.Ptr(), m.ErrorBound.Ptr()
+			anyBound = anyBound || m.ErrorBound.OK
 			if estimates[i] != nil {
-				if m, ok := estimateOf(*estimates[i], bm.Name); ok {
-					estimated[i], anyEstimate = m.Ptr(), true
+				if e, ok := estimateOf(*estimates[i], bm.Name); ok {
+					estimated[i], anyEstimate = e.Ptr(), true
 				}
 			}
 		}
-		fields = append(fields,
-			frames.WithLabels(frames.ValueField(bm.Name, bm.Name, unit, values), labels),
-			frames.WithLabels(frames.ValueField(bm.Name+"Baseline", bm.Name+" baseline", unit, baseline), labels))
+		// Every series is unique by its labels, so one alert rule can cover
+		// each metric and each model.
+		series := func(name, display, kind string, v []*float64) *data.Field {
+			return frames.WithLabels(frames.ValueField(name, display, unit, v), data.Labels{"model": mw.model.ID, "metric": bm.Name, "series": kind})
+		}
+		label := metricLabel(bm.Name)
+		fields = append(fields, series(bm.Name, label, "measured", values), series(bm.Name+"Baseline", label+" baseline", "baseline", baseline))
 		if anyEstimate {
-			fields = append(fields, frames.WithLabels(frames.ValueField(bm.Name+"Estimated", bm.Name+" (estimated)", unit, estimated), labels))
+			fields = append(fields, series(bm.Name+"Estimated", label+" (estimated)", "estimated", estimated))
+		}
+		if anyBound {
+			// Scores that share a bin are ranked as ties; the bound is how far
+			// the exact value can lie from the one shown.
+			fields = append(fields, series(bm.Name+"ErrorBound", label+" ± error bound", "errorBound", bounds))
 		}
 	}
-	return data.Frames{frames.New("quality", mw.describe("quality"), fields...)}, nil
+	return data.Frames{frames.NewTimeSeries("quality", mw.describe("quality"), fields...)}, nil
+}
+
+// metricLabels are the names people read for the quality metrics.
+var metricLabels = map[string]string{
+	engine.MetricAccuracy: "Accuracy", engine.MetricPrecision: "Precision", engine.MetricRecall: "Recall", engine.MetricF1: "F1",
+	engine.MetricAUCROC: "ROC AUC", engine.MetricPRAUC: "PR AUC", engine.MetricLogLoss: "Log loss", engine.MetricBrier: "Brier score",
+	engine.MetricECE: "ECE", engine.MetricPrecisionMacro: "Precision (macro)", engine.MetricRecallMacro: "Recall (macro)",
+	engine.MetricF1Macro: "F1 (macro)", engine.MetricPrecisionWeighted: "Precision (weighted)", engine.MetricRecallWeighted: "Recall (weighted)",
+	engine.MetricF1Weighted: "F1 (weighted)", engine.MetricMAE: "MAE", engine.MetricRMSE: "RMSE", engine.MetricMAPE: "MAPE", engine.MetricR2: "R²",
+}
+
+func metricLabel(name string) string {
+	if l, ok := metricLabels[name]; ok {
+		return l
+	}
+	return name
 }
 
 // estimateOf picks one metric of a label-free estimate.

@@ -59,8 +59,10 @@ export const METHOD_OPTIONS: Array<ComboboxOption<DriftMethod>> = [
   { value: 'psi', label: 'PSI', description: 'Population stability index; ≥ 0.1 moderate, ≥ 0.25 major' },
   { value: 'ks', label: 'Kolmogorov–Smirnov', description: 'Numeric features; drift when p < 0.05' },
   { value: 'wasserstein', label: 'Wasserstein', description: 'Normed by the baseline std; drift when > 0.1' },
-  { value: 'js', label: 'Jensen–Shannon', description: 'Distance, base 2; drift when > 0.1' },
+  { value: 'js', label: 'Jensen–Shannon', description: 'Distance, natural log (as Evidently); drift when ≥ 0.1' },
+  { value: 'js2', label: 'Jensen–Shannon (base 2)', description: 'Distance, base-2 log; drift when ≥ 0.1' },
   { value: 'chisquare', label: 'Chi-square', description: 'Categorical features; drift when p < 0.05' },
+  { value: 'ztest', label: 'Two-proportion Z-test', description: 'Two-valued features; drift when p < 0.05' },
   { value: 'tvd', label: 'Total variation', description: 'Share of the distribution that moved' },
 ];
 

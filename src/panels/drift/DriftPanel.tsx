@@ -121,7 +121,7 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
                           style={{ background: cellColor(theme, options.colorScheme, sev) }}
                           onClick={() => setSelection({ feature: row.feature, column: c })}
                         >
-                          {drifted ? '!' : ''}
+                          {drifted ? '!' : cell.tooFewRows ? '·' : ''}
                         </button>
                       </Tooltip>
                     </td>
@@ -136,7 +136,9 @@ export function DriftPanel({ data, options, width, height, timeZone }: Props) {
         <section className={styles.detail} aria-label={`Distribution of ${selectedRow.feature}`}>
           <div className={styles.detailTitle}>
             {selectedRow.feature} · {dateTimeFormat(selectedCell.time, { format: 'YYYY-MM-DD HH:mm', timeZone })} ·{' '}
-            {selectedRow.method} score {fmt(selectedCell.score)} (threshold {fmt(selectedCell.threshold)})
+            {selectedCell.score === null && selectedCell.reason
+              ? `not scored: ${selectedCell.reason}`
+              : `${selectedRow.method} score ${fmt(selectedCell.score)} (threshold ${fmt(selectedCell.threshold)})`}
             {selectedCell.pValue !== null && ` · p-value ${fmt(selectedCell.pValue)}`}
           </div>
           <DistributionView
@@ -166,10 +168,12 @@ function describeCell(
     threshold: number;
     driftPercent: number | null;
     drifted: boolean;
+    tooFewRows: boolean;
+    reason: string;
   }
 ): string {
   if (cell.score === null) {
-    return `${feature}: no data in this window`;
+    return cell.reason ? `${feature}: not scored, ${cell.reason}` : `${feature}: no data in this window`;
   }
   const p = cell.pValue !== null ? `, p-value ${fmt(cell.pValue)}` : '';
   const moved = cell.driftPercent !== null ? `, ${cell.driftPercent.toFixed(1)}% moved` : '';

@@ -5,7 +5,7 @@ import { DriftCell, DriftData, DriftSort, Distribution, FeatureRow, Parsed } fro
 
 const SCORE_FIELDS = ['time', 'feature', 'method', 'score', 'threshold', 'drifted'];
 const DISTRIBUTION_FIELDS = ['time', 'feature', 'bin', 'baseline', 'current'];
-const P_VALUE_METHODS = new Set(['ks', 'chisquare']);
+const P_VALUE_METHODS = new Set(['ks', 'chisquare', 'ztest']);
 
 export const distributionKey = (feature: string, time: number) => `${feature}@${time}`;
 
@@ -34,6 +34,8 @@ export function parseDriftFrames(series: DataFrame[]): Parsed<DriftData> {
   const drifted = booleans(fieldOf(scores, 'drifted'), n);
   const pValue = numbers(fieldOf(scores, 'pValue'), n);
   const driftPercent = numbers(fieldOf(scores, 'driftPercent'), n);
+  const tooFewRows = booleans(fieldOf(scores, 'tooFewRows'), n);
+  const reason = strings(fieldOf(scores, 'reason'), n);
 
   const allTimes = [...new Set(times.filter((t): t is number => t !== null))].sort((a, b) => a - b);
   const rows = new Map<string, FeatureRow>();
@@ -54,6 +56,8 @@ export function parseDriftFrames(series: DataFrame[]): Parsed<DriftData> {
       drifted: drifted[i],
       pValue: pValue[i],
       driftPercent: driftPercent[i],
+      tooFewRows: tooFewRows[i],
+      reason: reason[i] ?? '',
     };
   }
   const custom = (scores.meta?.custom ?? {}) as { datasetDrift?: boolean; driftedShare?: number; model?: string };
@@ -71,7 +75,16 @@ export function parseDriftFrames(series: DataFrame[]): Parsed<DriftData> {
 }
 
 function emptyCell(time: number): DriftCell {
-  return { time, score: null, threshold: 0, drifted: false, pValue: null, driftPercent: null };
+  return {
+    time,
+    score: null,
+    threshold: 0,
+    drifted: false,
+    pValue: null,
+    driftPercent: null,
+    tooFewRows: false,
+    reason: '',
+  };
 }
 
 function parseDistributions(frame: DataFrame | undefined): Map<string, Distribution> {

@@ -14,6 +14,10 @@ export interface DriftCell {
   drifted: boolean;
   pValue: number | null;
   driftPercent: number | null;
+  /** The backend withheld the score: the window holds too few values to tell drift from noise. */
+  tooFewRows: boolean;
+  /** Why the score is withheld, as the backend says it. */
+  reason: string;
 }
 
 export interface FeatureRow {

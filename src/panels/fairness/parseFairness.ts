@@ -47,6 +47,7 @@ export function parseFairnessFrames(series: DataFrame[]): Parsed<AttributeFairne
   const names = strings(fieldOf(groups, 'group'), n);
   const sizes = numbers(fieldOf(groups, 'n'), n);
   const small = booleans(fieldOf(groups, 'smallSample'), n);
+  const isReference = booleans(fieldOf(groups, 'reference'), n);
   const rates = Object.fromEntries(METRICS.map((m) => [m, numbers(fieldOf(groups, m), n)])) as Record<
     FairnessMetric,
     Array<number | null>
@@ -56,6 +57,7 @@ export function parseFairnessFrames(series: DataFrame[]): Parsed<AttributeFairne
       group: names[i],
       n: sizes[i] ?? 0,
       smallSample: small[i],
+      reference: isReference[i],
       rates: Object.fromEntries(METRICS.map((m) => [m, rates[m][i]])) as GroupRates['rates'],
     };
     section(attrs[i]).groups.push(g);
@@ -79,13 +81,18 @@ export function parseFairnessFrames(series: DataFrame[]): Parsed<AttributeFairne
 }
 
 /**
- * The group others are compared with, as the engine's default `best` reference
- * (pkg/engine/fairness.go): the highest rate, for FPR the lowest (fewer false
+ * The group others are compared with: the one the backend marks (reference
+ * `largest` or `named`), else, as the engine's `best` reference
+ * (pkg/engine/fairness.go), the highest rate, for FPR the lowest (fewer false
  * alarms is better). Its differences are then max − min, so a group outside
  * reference ± target is exactly what fails the criterion. Groups too small to
  * judge are never the reference.
  */
 export function referenceGroup(groups: GroupRates[], metric: FairnessMetric): GroupRates | undefined {
+  const marked = groups.find((g) => g.reference);
+  if (marked) {
+    return marked;
+  }
   const judged = groups.filter((g) => !g.smallSample && g.rates[metric] !== null);
   const better = (a: number, b: number) => (metric === 'fpr' ? a < b : a > b);
   return judged.reduce<GroupRates | undefined>(

@@ -9,6 +9,8 @@ export interface GroupRates {
   group: string;
   n: number;
   smallSample: boolean;
+  /** The backend compares every group with this one (reference `largest` or `named`). */
+  reference: boolean;
   rates: Record<FairnessMetric, number | null>;
 }
 
