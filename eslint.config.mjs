@@ -11,6 +11,8 @@ export default defineConfig([
       '**/yarn-error.log*',
       '**/.pnpm-debug.log*',
       '**/node_modules/',
+      '.tools/',
+      '**/.venv/',
       '.yarn/cache',
       '.yarn/unplugged',
       '.yarn/build-state.yml',

@@ -28,7 +28,7 @@ func (d *Datasource) connect(ctx context.Context) {
 		fleet := demo.New(demo.Options{Now: d.now})
 		d.conns = sources.Connections{
 			Inference: cache.Inference(fleet, opts), Serving: cache.Serving(fleet, opts),
-			Incidents: fleet, Billing: cache.Billing(fleet, opts), Registry: fleet,
+			Incidents: fleet, Endpoints: fleet, Billing: cache.Billing(fleet, opts), Registry: fleet,
 		}
 		d.catalogs.registry = fleet
 		d.conns.Meters.Adopt(fleet, "Demo fleet")
@@ -59,6 +59,12 @@ func (d *Datasource) connect(ctx context.Context) {
 			if incidents, ok := src.(sources.IncidentSource); ok {
 				d.conns.Incidents = incidents
 			}
+		case RoleEndpoints:
+			var src sources.EndpointSource
+			if src, err = open(ctx, cfg, endpointConnectors); err != nil {
+				src = sources.Failing{Err: err}
+			}
+			d.conns.Endpoints, conn = src, src
 		case RoleBilling:
 			var src sources.BillingSource
 			if src, err = open(ctx, cfg, billingConnectors); err != nil {

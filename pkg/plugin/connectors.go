@@ -10,6 +10,8 @@ import (
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
 	"github.com/aiperf/monitor/pkg/sources/registry/mlflow"
+	"github.com/aiperf/monitor/pkg/sources/serving/endpoints"
+	"github.com/aiperf/monitor/pkg/sources/serving/prometheus"
 )
 
 // A connector factory opens a role's connector from its jsonData section
@@ -17,6 +19,7 @@ import (
 type (
 	inferenceFactory func(ctx context.Context, cfg RoleConfig) (sources.InferenceSource, error)
 	servingFactory   func(ctx context.Context, cfg RoleConfig) (sources.ServingSource, error)
+	endpointsFactory func(ctx context.Context, cfg RoleConfig) (sources.EndpointSource, error)
 	billingFactory   func(ctx context.Context, cfg RoleConfig) (sources.BillingSource, error)
 	registryFactory  func(ctx context.Context, cfg RoleConfig) (sources.RegistrySource, error)
 )
@@ -27,7 +30,11 @@ var (
 		"demo": openDemoInference,
 	}
 	servingConnectors = map[string]servingFactory{
-		"demo": openDemoServing,
+		"demo":       openDemoServing,
+		"prometheus": openPrometheus,
+	}
+	endpointConnectors = map[string]endpointsFactory{
+		"live": openEndpoints,
 	}
 	billingConnectors = map[string]billingFactory{
 		"focus":     openFOCUS,
@@ -69,4 +76,12 @@ func open[S any, F ~func(context.Context, RoleConfig) (S, error)](ctx context.Co
 
 func openMLflow(_ context.Context, cfg RoleConfig) (sources.RegistrySource, error) {
 	return mlflow.Open(cfg.Field, cfg.Options, cfg.Secrets)
+}
+
+func openPrometheus(ctx context.Context, cfg RoleConfig) (sources.ServingSource, error) {
+	return prometheus.Open(ctx, cfg.Options, prometheus.Options{Field: cfg.Field, Secrets: cfg.Secrets, UID: cfg.UID})
+}
+
+func openEndpoints(ctx context.Context, cfg RoleConfig) (sources.EndpointSource, error) {
+	return endpoints.Open(ctx, cfg.Field, cfg.Options, cfg.Secrets, cfg.UID)
 }

@@ -2,6 +2,7 @@ import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
 import type { Catalog } from './config/catalog';
 import type { BillingFeed } from './config/billingFeeds';
+import type { EndpointsSettings, ServingSettings } from './config/types';
 
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
 export enum QueryType {
@@ -34,6 +35,12 @@ export enum QueryType {
   ConfigurationDrift = 'configurationDrift',
   ComplianceFacts = 'complianceFacts',
   Evidence = 'evidence',
+  Availability = 'availability',
+  Readiness = 'readiness',
+  Tokens = 'tokens',
+  TimeToFirstToken = 'timeToFirstToken',
+  TimePerOutputToken = 'timePerOutputToken',
+  KVCache = 'kvCache',
 }
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'js2' | 'chisquare' | 'ztest' | 'tvd';
@@ -66,6 +73,8 @@ export interface AiperfQuery extends DataQuery {
 export interface AiperfDataSourceOptions extends DataSourceJsonData, Catalog {
   demoEnabled?: boolean;
   billing?: BillingFeed[];
+  serving?: ServingSettings;
+  endpoints?: EndpointsSettings;
 }
 
 /** Secret settings; they never come back to the browser, only `secureJsonFields` flags do. */

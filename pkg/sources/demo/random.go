@@ -26,6 +26,9 @@ const (
 	chAuditGap
 	chAuthFailures
 	chRejected
+	chTokens
+	chTimeToFirstToken
+	chKVCache
 )
 
 func hashString(s string) uint64 {
