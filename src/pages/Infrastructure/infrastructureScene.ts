@@ -5,7 +5,7 @@ import { QueryType } from '../../datasource/types';
 import { alertFrequencyPanel } from '../shared/alerts';
 import { aiperfQuery, fromRow, onlyFrame, rowsWhere, withTargetsInView } from '../shared/queries';
 import { item, pageScene, sharedRow } from '../shared/scene';
-import { columnWidths, hideColumns } from '../shared/tables';
+import { columnWidths, hideColumns, wrapColumns } from '../shared/tables';
 
 /** The SLA objectives of the `slaMatrix` frame, each in its own unit. */
 const OBJECTIVES = [
@@ -16,9 +16,11 @@ const OBJECTIVES = [
 
 /** One SLA table per objective, so target, current and 30-day values carry their unit. */
 function slaTable({ objective, title, unit }: (typeof OBJECTIVES)[number]) {
-  return item(
+  const table = item(
     PanelBuilders.table()
       .setTitle(`SLA: ${title}`)
+      .setCustomFieldConfig('wrapHeaderText', true)
+      .setCustomFieldConfig('minWidth', 64)
       .setDescription(`${title} per model: target, this range, the last 30 days and whether the objective is met`)
       .setData(
         // By the field's name: Grafana's filter-by-value matches display names.
@@ -31,10 +33,14 @@ function slaTable({ objective, title, unit }: (typeof OBJECTIVES)[number]) {
             .overrideUnit(unit)
             .overrideDecimals(unit === 'ms' ? 0 : 2);
         }
+        columnWidths(b, { model: 170, target: 72, current: 80, thirtyDay: 80, status: 84 });
       })
       .build(),
     300
   );
+  // Wide enough for all five columns; a table that does not fit moves to the next line.
+  table.setState({ minWidth: 500 });
+  return table;
 }
 
 /** Infrastructure view: utilisation, latency, throughput, errors, SLA, error budget and incidents. */
@@ -104,16 +110,24 @@ export function infrastructureScene(defaultUid: string) {
         item(
           PanelBuilders.table()
             .setTitle('Incidents')
+            .setCustomFieldConfig('minWidth', 64)
+            .setCustomFieldConfig('wrapHeaderText', true)
             .setDescription('Incidents in the range, newest last; open incidents have no resolution time')
             .setData(fromRow(onlyFrame('incidents')))
-            .setOverrides((b) => columnWidths(b, { severity: 80, durationMinutes: 100 }))
+            .setOverrides((b) => {
+              columnWidths(b, { started: 160, resolved: 160, severity: 80, durationMinutes: 100 });
+              wrapColumns(b, ['summary']);
+            })
             .build()
         ),
         item(
           PanelBuilders.table()
             .setTitle('MTTR and MTBF')
+            .setCustomFieldConfig('minWidth', 64)
+            .setCustomFieldConfig('wrapHeaderText', true)
             .setDescription('Mean time to recover and mean time between failures per model, over the range')
             .setData(fromRow(onlyFrame('incidentStats')))
+            .setOverrides((b) => columnWidths(b, { incidents: 90, mttrMinutes: 100, mtbfHours: 100 }))
             .build(),
           280,
           40
