@@ -1,9 +1,7 @@
-import { PanelBuilders } from '@grafana/scenes';
-
 import { QueryType } from '../../datasource/types';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
-import { columnWidths, hideColumns, wrapColumns } from '../shared/tables';
+import { columnWidths, hideColumns, tablePanel, wrapColumns } from '../shared/tables';
 import { complianceEvidenceRows } from './evidenceScene';
 
 /** Compliance view: inventory, fairness status, audit coverage, retention and the regulation register. */
@@ -13,7 +11,7 @@ export function complianceScene(defaultUid: string) {
     rows: [
       [
         item(
-          PanelBuilders.table()
+          tablePanel()
             .setTitle('Model inventory')
             .setDescription(
               'Owner, risk class, version, fairness status against targets, audit-log coverage and retention per model'
@@ -39,7 +37,7 @@ export function complianceScene(defaultUid: string) {
       ],
       [
         item(
-          PanelBuilders.table()
+          tablePanel()
             .setTitle('Regulation register')
             .setDescription('Declared in the data source settings: status, owner and next review')
             .setData(aiperfQuery(QueryType.Regulations))

@@ -12,6 +12,7 @@ import { aiperfQuery, onlyFields } from '../shared/queries';
 import { item } from '../shared/scene';
 import { modelVariable } from '../shared/variables';
 import { ReportDownloadScene } from './ReportDownloadScene';
+import { tablePanel } from '../shared/tables';
 
 export const VAR_CHECK = 'check';
 export const VAR_OUTCOME = 'outcome';
@@ -48,7 +49,7 @@ export function complianceEvidenceRows(): SceneFlexItem[][] {
       }),
       new SceneFlexItem({
         minHeight: 420,
-        body: PanelBuilders.table()
+        body: tablePanel()
           .setTitle('Evidence register')
           .setDescription(
             'Every check the monitors ran on the model, window by window: what it compared with, the method and threshold, the outcome and the alert it raised'
@@ -70,7 +71,7 @@ export function complianceEvidenceRows(): SceneFlexItem[][] {
   return [
     [
       item(
-        PanelBuilders.table()
+        tablePanel()
           .setTitle('Measured compliance facts')
           .setDescription(
             'Audit-trail coverage, retention, authentication failures, rejected requests, out-of-distribution inputs and versions, each with the connection that measured it; not measured where none does'

@@ -3,7 +3,7 @@ import { PanelBuilders } from '@grafana/scenes';
 import { QueryType } from '../../datasource/types';
 import { aiperfQuery, fieldsNamed, fromRow } from '../shared/queries';
 import { item, pageScene, sharedRow } from '../shared/scene';
-import { columnWidths, wrapColumns } from '../shared/tables';
+import { columnWidths, tablePanel, wrapColumns } from '../shared/tables';
 
 /** Cost view: spend by category and model, unit costs, budget, forecast, savings and ROI. */
 export function costScene(defaultUid: string) {
@@ -51,7 +51,7 @@ export function costScene(defaultUid: string) {
       ]),
       [
         item(
-          PanelBuilders.table()
+          tablePanel()
             .setTitle('Savings opportunities')
             .setDescription('Idle GPUs and over-provisioned compute, as monthly savings')
             .setData(aiperfQuery(QueryType.Savings))
@@ -69,7 +69,7 @@ export function costScene(defaultUid: string) {
 /** A table of some `costSummary` columns; it takes a full line below 1300 px. */
 function costTable(title: string, description: string, fields: string[]) {
   const table = item(
-    PanelBuilders.table()
+    tablePanel()
       .setTitle(title)
       .setDescription(description)
       .setData(fromRow(fieldsNamed(fields)))

@@ -13,7 +13,7 @@ import { fleetActiveAlerts, fleetStatusColumns } from '../shared/alerts';
 import { kpiFields } from './kpiFields';
 import { aiperfQuery, fieldsNamed, fromRow, onlyFields } from '../shared/queries';
 import { item, pageScene, sharedRow } from '../shared/scene';
-import { HEALTH_DIMENSIONS } from '../shared/tables';
+import { HEALTH_DIMENSIONS, tablePanel } from '../shared/tables';
 
 /** Executive view: health score and dimensions, critical systems, KPIs and ROI. */
 export function executiveScene(defaultUid: string) {
@@ -61,7 +61,7 @@ export function executiveScene(defaultUid: string) {
       ]),
       [
         item(
-          PanelBuilders.table()
+          tablePanel()
             .setTitle('Critical AI systems')
             .setDescription(
               'Status from the alert-severity rules, SLA, last issue and the recommended action; select a model to drill down'

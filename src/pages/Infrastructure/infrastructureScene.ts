@@ -5,7 +5,7 @@ import { QueryType } from '../../datasource/types';
 import { alertFrequencyPanel } from '../shared/alerts';
 import { aiperfQuery, fromRow, onlyFrame, rowsWhere, withTargetsInView } from '../shared/queries';
 import { item, pageScene, sharedRow } from '../shared/scene';
-import { columnWidths, hideColumns, wrapColumns } from '../shared/tables';
+import { columnWidths, hideColumns, tablePanel, wrapColumns } from '../shared/tables';
 
 /** The SLA objectives of the `slaMatrix` frame, each in its own unit. */
 const OBJECTIVES = [
@@ -17,7 +17,7 @@ const OBJECTIVES = [
 /** One SLA table per objective, so target, current and 30-day values carry their unit. */
 function slaTable({ objective, title, unit }: (typeof OBJECTIVES)[number]) {
   const table = item(
-    PanelBuilders.table()
+    tablePanel()
       .setTitle(`SLA: ${title}`)
       .setCustomFieldConfig('wrapHeaderText', true)
       .setCustomFieldConfig('minWidth', 64)
@@ -86,7 +86,7 @@ export function infrastructureScene(defaultUid: string) {
       sharedRow(aiperfQuery(QueryType.SlaMatrix), OBJECTIVES.map(slaTable)),
       [
         item(
-          PanelBuilders.table()
+          tablePanel()
             .setTitle('Error-budget burn')
             .setDescription(
               'Multiwindow burn rates (14.4× 1h/5m, 6× 6h/30m, 3× 1d/2h, 1× 3d/6h); a condition fires when both windows exceed its factor'
@@ -108,7 +108,7 @@ export function infrastructureScene(defaultUid: string) {
       // One incidents query: the incidents, and MTTR/MTBF per model beside them.
       sharedRow(aiperfQuery(QueryType.Incidents), [
         item(
-          PanelBuilders.table()
+          tablePanel()
             .setTitle('Incidents')
             .setCustomFieldConfig('minWidth', 64)
             .setCustomFieldConfig('wrapHeaderText', true)
@@ -121,7 +121,7 @@ export function infrastructureScene(defaultUid: string) {
             .build()
         ),
         item(
-          PanelBuilders.table()
+          tablePanel()
             .setTitle('MTTR and MTBF')
             .setCustomFieldConfig('minWidth', 64)
             .setCustomFieldConfig('wrapHeaderText', true)

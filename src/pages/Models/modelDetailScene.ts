@@ -6,6 +6,7 @@ import { fleetStatusColumns, modelActiveAlerts, withAlertFirings } from '../shar
 import { aiperfQuery, withTargetsInView } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
 import { hasFairness, isClassifier, onlyWhere } from './applicability';
+import { tablePanel } from '../shared/tables';
 
 export type ModelTab = 'performance' | 'drift' | 'fairness' | 'dataQuality';
 
@@ -45,7 +46,7 @@ const ROWS: Record<ModelTab, (model: string) => Array<Array<ReturnType<typeof it
     [
       onlyWhere(
         item(
-          PanelBuilders.table()
+          tablePanel()
             .setTitle('Confusion matrix')
             .setDescription('Actual (rows) × predicted (columns), labeled rows in the range')
             .setData(aiperfQuery(QueryType.ConfusionMatrix, { model }))
@@ -83,7 +84,7 @@ const ROWS: Record<ModelTab, (model: string) => Array<Array<ReturnType<typeof it
     ],
     [
       item(
-        PanelBuilders.table()
+        tablePanel()
           .setTitle('Recommended actions')
           .setDescription('Status, severity and the action derived from the alert-severity rules')
           .setData(aiperfQuery(QueryType.FleetHealth, { model }))
@@ -172,7 +173,7 @@ const ROWS: Record<ModelTab, (model: string) => Array<Array<ReturnType<typeof it
   dataQuality: (model) => [
     [
       item(
-        PanelBuilders.table()
+        tablePanel()
           .setTitle('Data quality per feature')
           .setDescription(
             'Completeness, validity, outlier rate and schema conformance; the last row is the overall score'

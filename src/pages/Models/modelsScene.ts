@@ -1,9 +1,8 @@
-import { PanelBuilders } from '@grafana/scenes';
-
 import { QueryType } from '../../datasource/types';
 import { fleetStatusColumns } from '../shared/alerts';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
+import { tablePanel } from '../shared/tables';
 
 /** The fleet table; each model opens its drill-down. */
 export function modelsScene(defaultUid: string) {
@@ -12,7 +11,7 @@ export function modelsScene(defaultUid: string) {
     rows: [
       [
         item(
-          PanelBuilders.table()
+          tablePanel()
             .setTitle('Model fleet')
             .setDescription(
               'Every model in the catalog with its status, health score and recommended action; select a model to open its drill-down'

@@ -2,7 +2,6 @@ import type { DataLink } from '@grafana/data';
 import {
   EmbeddedScene,
   FieldConfigOverridesBuilder,
-  PanelBuilders,
   SceneDataLayerSet,
   SceneDataTransformer,
   VizPanel,
@@ -13,7 +12,7 @@ import type { TableFieldOptions } from '@grafana/schema';
 import { DATASOURCE_TYPE, VAR_DATASOURCE_EXPR } from '../../constants';
 import { QueryType, type AiperfQuery } from '../../datasource/types';
 import { aiperfQuery, onlyFrame } from './queries';
-import { fleetHealthColumns, hideColumns } from './tables';
+import { fleetHealthColumns, hideColumns, tablePanel } from './tables';
 
 /** The folder of the provisioned alert rules (provisioning/alerting/rules.yaml). */
 export const ALERT_RULES_FOLDER = 'AI Performance Monitor';
@@ -105,7 +104,7 @@ export function withAlertFirings(scene: EmbeddedScene, model: string): EmbeddedS
 
 /** Alert frequency and time to resolve per rule and model, for the Infrastructure page. */
 export function alertFrequencyPanel(): VizPanel {
-  return PanelBuilders.table()
+  return tablePanel()
     .setTitle('Alert frequency and MTTR')
     .setDescription(
       'The P0–P3 rules evaluated over the range: firings, firings per day, mean time to resolve, flaps (re-fired within an hour of resolving) and escalations, per rule and model'

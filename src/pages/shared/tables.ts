@@ -1,4 +1,4 @@
-import type { FieldConfigOverridesBuilder } from '@grafana/scenes';
+import { PanelBuilders, type FieldConfigOverridesBuilder } from '@grafana/scenes';
 import type { TableFieldOptions } from '@grafana/schema';
 
 import { modelDrilldownLink } from './links';
@@ -14,6 +14,15 @@ export const HEALTH_DIMENSIONS = [
   'compliance',
   'costEfficiency',
 ];
+
+/**
+ * A table panel whose columns fit its width: Grafana's default minimum column
+ * width (150 px) pushes tables of many short values past their panel, so
+ * columns may shrink to 80 px and their headers wrap.
+ */
+export function tablePanel() {
+  return PanelBuilders.table().setCustomFieldConfig('minWidth', 80).setCustomFieldConfig('wrapHeaderText', true);
+}
 
 /** Leaves a column out of a table while its values stay usable in links. */
 export function hideColumns(b: Overrides, names: string[]) {
