@@ -12,7 +12,7 @@ import { aiperfQuery, onlyFields } from '../shared/queries';
 import { item } from '../shared/scene';
 import { modelVariable } from '../shared/variables';
 import { ReportDownloadScene } from './ReportDownloadScene';
-import { tablePanel } from '../shared/tables';
+import { columnWidths, tablePanel, wrapColumns } from '../shared/tables';
 
 export const VAR_CHECK = 'check';
 export const VAR_OUTCOME = 'outcome';
@@ -87,10 +87,15 @@ export function complianceEvidenceRows(): SceneFlexItem[][] {
               'detail',
             ])
           )
+          .setOverrides((b) => {
+            columnWidths(b, { model: 130, fact: 190, reading: 100, outcome: 90, measuredBy: 140 });
+            wrapColumns(b, ['detail']);
+          })
           .build(),
-        360,
-        55
+        360
       ),
+    ],
+    [
       item(
         PanelBuilders.timeseries()
           .setTitle('Configuration drift')
@@ -100,8 +105,7 @@ export function complianceEvidenceRows(): SceneFlexItem[][] {
           .setData(aiperfQuery(QueryType.ConfigurationDrift))
           .setUnit('percentunit')
           .build(),
-        360,
-        45
+        260
       ),
     ],
     [item(register, 520)],
