@@ -1,6 +1,7 @@
 package monitor
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -70,5 +71,27 @@ func TestUtilizationOnDemo(t *testing.T) {
 	cpuOnly := fleetAnswer(t, "utilization", 1, demo.RiskAssessment)[0]
 	if v := nullableAt(t, cpuOnly, "gpu", 0); v != nil {
 		t.Errorf("a CPU-only model's GPU is not measured: want null, got %v", *v)
+	}
+}
+
+// Without an incident source nothing was counted: no rows and the reason,
+// never zero incidents and a perfect MTTR.
+func TestIncidentsWithoutASourceSayWhy(t *testing.T) {
+	s := newDemoSetup(t, fleetTestNow)
+	s.conns.Incidents = nil
+	got, err := s.answer(t, map[string]any{"queryType": "incidents"}, 7*day, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d frames, want incidents and incidentStats", len(got))
+	}
+	for _, f := range got {
+		if f.Rows() != 0 {
+			t.Errorf("%s has %d rows, want none", f.Name, f.Rows())
+		}
+		if f.Meta == nil || len(f.Meta.Notices) == 0 || !strings.Contains(f.Meta.Notices[0].Text, "no incident source") {
+			t.Errorf("%s does not say why it is empty: %+v", f.Name, f.Meta)
+		}
 	}
 }

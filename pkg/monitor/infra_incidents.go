@@ -53,6 +53,18 @@ func incidentsFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	if err != nil {
 		return nil, err
 	}
+	executed := "incidents of " + r.scope() + " over " + r.Range.String()
+	if r.Conns.Incidents == nil {
+		// Nothing records incidents here: no rows, and the reason, rather than
+		// zero incidents that were never counted.
+		out := data.Frames{frames.Incidents(nil, executed), frames.IncidentStats(nil, r.fleetTargets().MTTRMinutes, executed)}
+		n := newNotes()
+		n.add(errNoIncidents.Error())
+		for _, f := range out {
+			n.attach(f)
+		}
+		return out, nil
+	}
 	byModel, err := r.incidentsOf(ctx, models)
 	if err != nil {
 		return nil, err
@@ -72,7 +84,6 @@ func incidentsFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		}
 		stats = append(stats, frames.IncidentStatsRow{Model: m.ID, IncidentStats: r.incidentStats(byModel[m.ID])})
 	}
-	executed := "incidents of " + r.scope() + " over " + r.Range.String()
 	return data.Frames{
 		frames.Incidents(rows, executed),
 		frames.IncidentStats(stats, r.fleetTargets().MTTRMinutes, executed),
