@@ -1,9 +1,9 @@
 // Command enginebench times the engine on a peer-benchmark dataset written
 // by tests/bench/gen_data.py: data drift for every feature (auto method)
 // plus binary quality, reference vs current — the work run_evidently.py
-// asks of Evidently. Timing starts before the CSV files are opened and ends
-// after the report is computed, so reading and parsing (encoding/csv) are
-// included, as they are for Evidently.
+// asks of Evidently. Timing starts before the Parquet files are opened and
+// ends after the report is computed, so reading and decoding (Arrow's
+// pqarrow) are included, as they are for Evidently.
 //
 // Rows are streamed, never kept: a first pass over the reference feeds two
 // baseline builders that merge (quantile sketches fix the bins), a second
@@ -42,7 +42,7 @@ type result struct {
 
 func main() {
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: enginebench DATA_DIR (holding schema.json, reference.csv and current.csv from gen_data.py)")
+		fmt.Fprintln(os.Stderr, "usage: enginebench DATA_DIR (holding schema.json, reference.parquet and current.parquet from gen_data.py)")
 		os.Exit(2)
 	}
 	res, err := run(os.Args[1])
