@@ -128,6 +128,9 @@ deadline = time.time() + 180
 while True:
     state = rules_state()
     pending = [r["name"] for r in state if r.get("lastEvaluation", "").startswith("0001") or not r.get("lastEvaluation")]
+    # A busy scheduler may list no rule yet: wait until every provisioned one is there.
+    if len(state) < len(want_rules):
+        pending.append(f"{len(want_rules) - len(state)} rules not yet scheduled")
     if not pending or time.time() > deadline:
         break
     time.sleep(5)
