@@ -12,3 +12,8 @@ if (typeof global.IntersectionObserver === 'undefined') {
     }
   };
 }
+
+// waitFor/findBy give up after 1 s by default; on a loaded 2-core machine a
+// resource answer can take longer to render. The test timeout still bounds them.
+const { configure } = require('@testing-library/react');
+configure({ asyncUtilTimeout: 8000 });

@@ -15,7 +15,8 @@ mage_version=v1.17.2
 install_node_packages() { need node "Node.js 22+" && need npm "npm" && npm ci --no-audit --no-fund; }
 install_go_modules() { need go "Go 1.26+" && go mod download; }
 go_vet() { go vet ./pkg/...; }
-go_test() { go test -race -short -count=1 ./pkg/...; }
+# A generous timeout: on a loaded 2-core machine pkg/monitor under -race takes minutes.
+go_test() { go test -race -short -count=1 -timeout 30m ./pkg/... ./cmd/...; }
 # The long-range tests simulate a year of the demo fleet: run without the race
 # detector, which would make them ten times slower.
 go_test_long() { go test -count=1 -run 'LastYear' ./pkg/...; }
