@@ -79,7 +79,9 @@ func ParseSettings(raw json.RawMessage, field string, secrets map[string]string)
 		return s, c, catalog.FieldError{Field: field, Problem: "the PostgreSQL options are not valid JSON for this connector: re-save the settings"}
 	}
 	var errs []error
-	bad := func(name, problem string) { errs = append(errs, catalog.FieldError{Field: field + "." + name, Problem: problem}) }
+	bad := func(name, problem string) {
+		errs = append(errs, catalog.FieldError{Field: field + "." + name, Problem: problem})
+	}
 	host, port, err := splitHostPort(s.URL)
 	if err != nil {
 		bad("url", err.Error())

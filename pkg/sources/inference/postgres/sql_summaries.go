@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-		"github.com/aiperf/monitor/pkg/sources/inference/logstore"
+	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
 )
 
 // logLossClip is the engine's clip of probabilities before the log loss.
