@@ -23,7 +23,8 @@ type (
 // The connectors each role can use, by the name the settings give.
 var (
 	inferenceConnectors = map[string]inferenceFactory{
-		"demo": openDemoInference,
+		"demo":     openDemoInference,
+		"postgres": openPostgres,
 	}
 	servingConnectors = map[string]servingFactory{
 		"demo": openDemoServing,

@@ -31,9 +31,9 @@ func (st *Store) classify(ctx context.Context, err error, doing string) error {
 		if errors.As(connect, &inner) {
 			return st.serverError(inner, doing)
 		}
-		return fault.Downstream(fmt.Errorf("%s: %s cannot be reached (%s): check %s.url and that the server accepts connections from Grafana", doing, st.describe(), rootCause(err), st.field))
+		return fault.Downstream(fmt.Errorf("%s: %s cannot be reached (%s): check jsonData.%s.url and that the server accepts connections from Grafana", doing, st.describe(), rootCause(err), st.field))
 	case errors.As(err, &netErr):
-		return fault.Downstream(fmt.Errorf("%s: the connection to %s failed (%s): check %s.url and the network", doing, st.describe(), rootCause(err), st.field))
+		return fault.Downstream(fmt.Errorf("%s: the connection to %s failed (%s): check jsonData.%s.url and the network", doing, st.describe(), rootCause(err), st.field))
 	}
 	return fault.Downstream(fmt.Errorf("%s on %s: %s", doing, st.describe(), rootCause(err)))
 }
