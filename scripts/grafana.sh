@@ -20,10 +20,11 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# start_grafana: lays out a plugins dir (aiperf-monitor-app/ = dist/) and a copy of
+# start_grafana [PREPARE]: lays out a plugins dir (aiperf-monitor-app/ = dist/) and a copy of
 # provisioning/ whose paths point into it, then starts Grafana on a
-# free loopback port. Sets GRAFANA_URL and GRAFANA_PID. Returns 77 (skipped) where
-# the server is not there or cannot run on this machine.
+# free loopback port. PREPARE, when given, is a function run on the provisioning
+# copy before the server starts. Sets GRAFANA_URL and GRAFANA_PID. Returns 77
+# (skipped) where the server is not there or cannot run on this machine.
 start_grafana() {
   local shared
   shared=$(shared_dir)
@@ -44,6 +45,7 @@ start_grafana() {
     sed -i -e "s#/etc/grafana/provisioning#$GRAFANA_LAYOUT/provisioning#g" \
       -e "s#/var/lib/grafana/plugins#$GRAFANA_LAYOUT/plugins#g" "$file"
   done
+  [ -z "${1:-}" ] || "$1" "$GRAFANA_LAYOUT/provisioning" || return 1
   local out rc
   out=$("$shared/grafana-server/start.sh" "$GRAFANA_LAYOUT/plugins" "$GRAFANA_LAYOUT/provisioning" "$(free_port)")
   rc=$?

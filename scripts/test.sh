@@ -51,5 +51,6 @@ step "grafana: plugins load, every query answers" grafana_api
 step "grafana: pages and data source in chromium" grafana_browser
 step "levitate: compatible with the oldest Grafana declared" scripts/levitate.sh
 step "react 19 readiness" scripts/react19.sh
+step "grafana alerting in a real grafana" tests/alerting/run.sh
 
 summary

@@ -13,6 +13,7 @@ export const testIds = {
     metrics: 'data-testid aiperf-query-metrics',
     method: 'data-testid aiperf-query-method',
     groupBy: 'data-testid aiperf-query-group-by',
+    measure: 'data-testid aiperf-query-measure',
     resourceError: 'data-testid aiperf-query-resource-error',
     queryTypesError: 'data-testid aiperf-query-types-error',
     variableResource: 'data-testid aiperf-variable-resource',

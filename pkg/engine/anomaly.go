@@ -34,6 +34,35 @@ func AnomalyFlags(values []float64, window int, threshold float64) []bool {
 	return flags
 }
 
+// Degradation settings: the latest closed window is compared with the
+// DegradationWindow windows before it (a day of hours minus the most recent
+// few, so a diurnal swing is part of the spread) at the usual robust cut.
+const (
+	DegradationWindow = 20
+	DegradationZ      = 3.5
+)
+
+// Degradation tells whether the last value is a degradation: AnomalyFlags
+// flags it against the window values before it and it lies on the bad side
+// of their median. 1 when it is, 0 when not, undefined with fewer than
+// window+1 values. Callers pass closed windows only: an open window's
+// partial value is not compared.
+func Degradation(values []float64, window int, higherIsWorse bool) Metric {
+	n := len(values)
+	if window < 3 || n < window+1 {
+		return Metric{}
+	}
+	recent := values[n-window-1:]
+	if !AnomalyFlags(recent, window, DegradationZ)[window] {
+		return definedMetric(0)
+	}
+	med := median(append([]float64(nil), recent[:window]...))
+	if worse := recent[window] > med; worse == higherIsWorse {
+		return definedMetric(1)
+	}
+	return definedMetric(0)
+}
+
 func median(v []float64) float64 {
 	sort.Float64s(v)
 	n := len(v)

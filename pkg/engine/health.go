@@ -1,7 +1,5 @@
 package engine
 
-import "fmt"
-
 // Severity is an alert severity (DESIGN.md "Alert severities").
 type Severity string
 
@@ -50,33 +48,84 @@ const (
 	LatencyP1Factor         = 2    // p95 > 2× target
 	DataQualityP2Share      = 0.20 // issues on > 20% of inputs; below is P3
 	CostVarianceP2          = 0.20 // spend > 20% over budget
-	SaturationUtilisation   = 0.95 // peak utilisation at which a resource is saturated
+	SaturationUtilisation   = 0.95 // a window's mean utilisation at which a resource is saturated
+	OptimisationShareP3     = 0.20 // identified savings worth a review: a fifth of the spend
 	DefaultLatencyTargetMs  = 200
 	DefaultUtilisationGoal  = 0.80
 )
 
-// HealthInputs are the measured facts of one model (or system) in a window.
-// Unknown measurements stay undefined and neither fire rules nor score.
+// HealthInputs are the measured facts of one model (or system) over a range
+// of time. Unknown measurements stay undefined and neither fire rules nor
+// score; lists (per attribute, resource or signal) are empty when nothing
+// was measured.
 type HealthInputs struct {
-	QualityDrop           Metric  // relative drop of the primary metric vs baseline (see QualityDrop)
-	QualityDropAlert      float64 // the declared accuracyDropAlert (P1 threshold); 0 means DefaultQualityDropAlert
-	DowntimeMinutes       float64 // minutes the service was unavailable
-	PipelineStopped       bool    // no prediction for longer than the model's expected gap
-	LatencyP95Ms          Metric  // measured p95 latency
-	LatencyTargetMs       float64 // p95 target; 0 means DefaultLatencyTargetMs
-	FairnessFailed        bool    // a fairness criterion misses its target (FairnessReport.Failed)
-	DataQualityIssueShare Metric  // share of inputs with a data-quality issue, 0..1
-	CostVariance          Metric  // (spend − budget) / budget
-	PeakUtilisation       Metric  // highest of GPU, CPU, memory and storage utilisation, 0..1
-	UtilisationTarget     float64 // 0 means DefaultUtilisationGoal
-	Availability          Metric  // share of time the service was up, 0..1
-	ComplianceShare       Metric  // share of compliance checks in good standing, 0..1
+	QualityDrop          Metric  // relative drop of the primary metric vs baseline (see QualityDrop)
+	EstimatedQualityDrop Metric  // the same drop from the label-free estimate of the rows whose labels are pending
+	QualityDropAlert     float64 // the declared accuracyDropAlert (P1 threshold); 0 means DefaultQualityDropAlert
+
+	Availability    Metric // share of time the service was up, 0..1
+	DowntimeMinutes Metric // minutes the service was unavailable
+
+	MinutesSinceLastPrediction Metric  // at the end of the range
+	ExpectedGapMinutes         float64 // the longest normal pause between predictions; 0 leaves the pipeline rule out
+
+	LatencyP95Ms    Metric  // measured p95 latency
+	LatencyTargetMs float64 // p95 target; 0 means DefaultLatencyTargetMs
+
+	// FailedFairnessCriteria counts, per sensitive attribute, the fairness
+	// criteria that miss their target (FairnessReport); undefined when no
+	// criterion of the attribute could be assessed.
+	FailedFairnessCriteria []NamedMetric
+
+	// Utilisation is, per resource (gpu, cpu, memory, storage), the mean
+	// utilisation of its busiest window, 0..1: a minute at full load is a
+	// burst, a window at full load is exhaustion.
+	Utilisation       []NamedMetric
+	UtilisationTarget float64 // 0 means DefaultUtilisationGoal
+
+	DataQualityIssueShare Metric // share of inputs with a data-quality issue, 0..1
+	DriftShare            Metric // share of the scored features that drift
+
+	// Degrading is, per serving signal, 1 when its latest closed window is
+	// an outlier on the bad side of the windows before it (Degradation), else 0.
+	Degrading []NamedMetric
+
+	CostVariance Metric // (spend − budget) / budget
+	SavingsShare Metric // identified monthly savings / monthly spend
+
+	ComplianceShare      Metric // share of compliance checks in good standing, 0..1
+	ComplianceViolations Metric // compliance controls failing besides fairness (retention, audit logging)
+	VersionDrift         Metric // 1 when the registry's version differs from the declared one, 0 when they agree
+}
+
+// PeakUtilisation is the busiest resource's utilisation; undefined when none was measured.
+func (in HealthInputs) PeakUtilisation() Metric {
+	var peak Metric
+	for _, u := range in.Utilisation {
+		if u.OK && (!peak.OK || u.Value > peak.Value) {
+			peak = u.Metric
+		}
+	}
+	return peak
+}
+
+func (in HealthInputs) withDefaults() HealthInputs {
+	if in.LatencyTargetMs <= 0 {
+		in.LatencyTargetMs = DefaultLatencyTargetMs
+	}
+	if in.UtilisationTarget <= 0 {
+		in.UtilisationTarget = DefaultUtilisationGoal
+	}
+	if in.QualityDropAlert <= 0 {
+		in.QualityDropAlert = DefaultQualityDropAlert
+	}
+	return in
 }
 
 // HealthIssue is one rule that fired.
 type HealthIssue struct {
 	Severity Severity
-	Rule     string // qualityDrop, downtime, pipeline, latency, fairness, saturation, dataQuality, cost
+	Rule     string // the HealthRule's ID, also the `rule` label of its alert rule
 	Detail   string
 	Action   string
 }
@@ -108,29 +157,23 @@ func QualityDrop(name string, baseline, current Metric) Metric {
 	return definedMetric(drop)
 }
 
-// AssessHealth applies the alert-severity rules and scores the six health
-// dimensions. Rule boundaries at the default accuracyDropAlert of 5%: quality
-// drop > 10% is P0, 5–10% (5% and 10% included) P1, 2–5% (2% included) P2,
-// above 0 and below 2% P3 (the bands scale with the declared alert); data-quality
-// issues on more than 20% of inputs are P2, on any share up to 20% P3.
-func AssessHealth(in HealthInputs) HealthAssessment {
-	if in.LatencyTargetMs <= 0 {
-		in.LatencyTargetMs = DefaultLatencyTargetMs
-	}
-	if in.UtilisationTarget <= 0 {
-		in.UtilisationTarget = DefaultUtilisationGoal
-	}
-	if in.QualityDropAlert <= 0 {
-		in.QualityDropAlert = DefaultQualityDropAlert
-	}
-	issues := healthIssues(in)
+// AssessHealth scores the six health dimensions and applies the alert-severity
+// rules (HealthRules) to the readings of the same inputs.
+func AssessHealth(in HealthInputs) HealthAssessment { return Assess(in, Readings(in)) }
+
+// Assess scores in and judges readings, which may have been measured over
+// other ranges than in: the status words read each measure over its rule's
+// lookback, exactly as the provisioned alert rules do, while the score
+// covers the range on screen.
+func Assess(in HealthInputs, readings []Reading) HealthAssessment {
+	issues := Judge(readings)
 	a := HealthAssessment{Severity: SeverityNone, Status: StatusHealthy, Action: ActionMonitor, Issues: issues}
 	if len(issues) > 0 {
 		a.Severity = issues[0].Severity
 		a.Action = issues[0].Action
 		a.Status = statusFor(a.Severity)
 	}
-	a.Dimensions, a.Score = healthScore(in)
+	a.Dimensions, a.Score = healthScore(in.withDefaults())
 	return a
 }
 
@@ -144,71 +187,4 @@ func statusFor(s Severity) HealthStatus {
 		return StatusWarning
 	}
 	return StatusHealthy
-}
-
-func healthIssues(in HealthInputs) []HealthIssue {
-	var out []HealthIssue
-	add := func(s Severity, rule, detail, action string) {
-		out = append(out, HealthIssue{Severity: s, Rule: rule, Detail: detail, Action: action})
-	}
-	if in.PipelineStopped {
-		add(SeverityP0, "pipeline", "no predictions for longer than the expected gap",
-			"Restart the prediction pipeline and check its upstream feeds")
-	}
-	if in.DowntimeMinutes > DowntimeP0Minutes {
-		add(SeverityP0, "downtime", fmt.Sprintf("down for %.0f min (P0 above %d min)", in.DowntimeMinutes, DowntimeP0Minutes),
-			"Restore service: page on-call, fail over or roll back the last deployment")
-	}
-	if d := in.QualityDrop; d.OK && d.Value > 0 {
-		detail := fmt.Sprintf("quality %.1f%% below baseline", d.Value*100)
-		// A band includes its lower bound; the slack keeps 0.4 × 5% = 2% in it
-		// despite floating point.
-		const slack = 1e-12
-		switch {
-		case d.Value > QualityDropP0Factor*in.QualityDropAlert+slack:
-			add(SeverityP0, "qualityDrop", detail, "Roll back to the last good model version and start retraining")
-		case d.Value >= in.QualityDropAlert-slack:
-			add(SeverityP1, "qualityDrop", detail, "Investigate drift and retrain on recent data")
-		case d.Value >= QualityDropP2Factor*in.QualityDropAlert-slack:
-			add(SeverityP2, "qualityDrop", detail, "Review recent inputs and features for drift")
-		default:
-			add(SeverityP3, "qualityDrop", detail, "Keep monitoring and review at the next scheduled review")
-		}
-	}
-	if p := in.LatencyP95Ms; p.OK && p.Value > LatencyP1Factor*in.LatencyTargetMs {
-		add(SeverityP1, "latency", fmt.Sprintf("p95 latency %.0f ms is over %d× the %.0f ms target", p.Value, LatencyP1Factor, in.LatencyTargetMs),
-			"Scale out serving or roll back the latest release")
-	} else if p.OK && p.Value > in.LatencyTargetMs {
-		// Over target but under 2×: the response-time SLA is breached, which
-		// the seeds show as a degraded service rather than a healthy one.
-		add(SeverityP2, "latency", fmt.Sprintf("p95 latency %.0f ms is over the %.0f ms target", p.Value, in.LatencyTargetMs),
-			"Find the release or load change behind the latency rise")
-	}
-	if in.FairnessFailed {
-		add(SeverityP1, "fairness", "a fairness gap is over its target",
-			"Review the fairness report with the model owner before the next release")
-	}
-	if u := in.PeakUtilisation; u.OK && u.Value >= SaturationUtilisation {
-		add(SeverityP1, "saturation", fmt.Sprintf("resource utilisation at %.0f%%", u.Value*100),
-			"Add capacity or shed load: a resource is saturated")
-	}
-	if s := in.DataQualityIssueShare; s.OK && s.Value > 0 {
-		detail := fmt.Sprintf("data-quality issues on %.1f%% of inputs", s.Value*100)
-		if s.Value > DataQualityP2Share {
-			add(SeverityP2, "dataQuality", detail, "Fix the upstream data source feeding the failing inputs")
-		} else {
-			add(SeverityP3, "dataQuality", detail, "Schedule a data-quality review of the affected features")
-		}
-	}
-	if c := in.CostVariance; c.OK && c.Value > CostVarianceP2 {
-		add(SeverityP2, "cost", fmt.Sprintf("spend %.0f%% over budget", c.Value*100),
-			"Review spend against budget and apply the savings opportunities")
-	}
-	// stable sort by severity keeps the rule order within a severity
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].Severity.rank() > out[j-1].Severity.rank(); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
 }

@@ -36,12 +36,12 @@ func healthScore(in HealthInputs) ([]NamedMetric, Metric) {
 	if d := in.QualityDrop; d.OK {
 		model = definedMetric(100 * clamp01(1-d.Value))
 	}
-	if in.Availability.OK || in.PeakUtilisation.OK {
+	if in.Availability.OK || in.PeakUtilisation().OK {
 		v := 1.0
 		if in.Availability.OK {
 			v *= clamp01(in.Availability.Value)
 		}
-		if u := in.PeakUtilisation; u.OK && u.Value > 0 {
+		if u := in.PeakUtilisation(); u.OK && u.Value > 0 {
 			v *= min(1, in.UtilisationTarget/u.Value)
 		}
 		infra = definedMetric(100 * v)

@@ -18,28 +18,38 @@ func TestAssessHealthSeverityBoundaries(t *testing.T) {
 		{"nothing measured", HealthInputs{}, SeverityNone, StatusHealthy, ""},
 		{"quality improved", HealthInputs{QualityDrop: healthMetric(-0.03)}, SeverityNone, StatusHealthy, ""},
 		{"quality drop 0", HealthInputs{QualityDrop: healthMetric(0)}, SeverityNone, StatusHealthy, ""},
-		{"quality drop 1.9%", HealthInputs{QualityDrop: healthMetric(0.019)}, SeverityP3, StatusHealthy, "qualityDrop"},
-		{"quality drop 2%", HealthInputs{QualityDrop: healthMetric(0.02)}, SeverityP2, StatusWarning, "qualityDrop"},
-		{"quality drop 4.9%", HealthInputs{QualityDrop: healthMetric(0.049)}, SeverityP2, StatusWarning, "qualityDrop"},
-		{"quality drop 5%", HealthInputs{QualityDrop: healthMetric(0.05)}, SeverityP1, StatusDegraded, "qualityDrop"},
-		{"quality drop 10%", HealthInputs{QualityDrop: healthMetric(0.10)}, SeverityP1, StatusDegraded, "qualityDrop"},
-		{"quality drop 10.1%", HealthInputs{QualityDrop: healthMetric(0.101)}, SeverityP0, StatusCritical, "qualityDrop"},
-		{"downtime 5 min", HealthInputs{DowntimeMinutes: 5}, SeverityNone, StatusHealthy, ""},
-		{"downtime 5.5 min", HealthInputs{DowntimeMinutes: 5.5}, SeverityP0, StatusCritical, "downtime"},
-		{"pipeline stopped", HealthInputs{PipelineStopped: true}, SeverityP0, StatusCritical, "pipeline"},
+		{"quality drop 1.9%", HealthInputs{QualityDrop: healthMetric(0.019)}, SeverityP3, StatusHealthy, "qualityDropLow"},
+		{"quality drop 2%", HealthInputs{QualityDrop: healthMetric(0.02)}, SeverityP2, StatusWarning, "qualityDropMedium"},
+		{"quality drop 4.9%", HealthInputs{QualityDrop: healthMetric(0.049)}, SeverityP2, StatusWarning, "qualityDropMedium"},
+		{"quality drop 5%", HealthInputs{QualityDrop: healthMetric(0.05)}, SeverityP1, StatusDegraded, "qualityDropHigh"},
+		{"quality drop 10%", HealthInputs{QualityDrop: healthMetric(0.10)}, SeverityP1, StatusDegraded, "qualityDropHigh"},
+		{"quality drop 10.1%", HealthInputs{QualityDrop: healthMetric(0.101)}, SeverityP0, StatusCritical, "qualityDropCritical"},
+		{"downtime 5 min", HealthInputs{DowntimeMinutes: healthMetric(5), Availability: healthMetric(0.9)}, SeverityNone, StatusHealthy, ""},
+		{"downtime 5.5 min", HealthInputs{DowntimeMinutes: healthMetric(5.5), Availability: healthMetric(0.9)}, SeverityP0, StatusCritical, "downtime"},
+		{"downtime not probed", HealthInputs{DowntimeMinutes: healthMetric(30)}, SeverityNone, StatusHealthy, ""},
+		{"pipeline within its gap", HealthInputs{MinutesSinceLastPrediction: healthMetric(60), ExpectedGapMinutes: 60}, SeverityNone, StatusHealthy, ""},
+		{"pipeline stopped", HealthInputs{MinutesSinceLastPrediction: healthMetric(61), ExpectedGapMinutes: 60}, SeverityP0, StatusCritical, "pipelineStopped"},
+		{"compliance violation", HealthInputs{ComplianceViolations: healthMetric(1)}, SeverityP0, StatusCritical, "complianceViolation"},
 		{"p95 at target", HealthInputs{LatencyP95Ms: healthMetric(200)}, SeverityNone, StatusHealthy, ""},
-		{"p95 over target up to 2×", HealthInputs{LatencyP95Ms: healthMetric(400)}, SeverityP2, StatusWarning, "latency"},
-		{"p95 over 2× target", HealthInputs{LatencyP95Ms: healthMetric(401)}, SeverityP1, StatusDegraded, "latency"},
-		{"p95 over 2× custom target", HealthInputs{LatencyP95Ms: healthMetric(101), LatencyTargetMs: 50}, SeverityP1, StatusDegraded, "latency"},
-		{"fairness failed", HealthInputs{FairnessFailed: true}, SeverityP1, StatusDegraded, "fairness"},
-		{"utilisation 94%", HealthInputs{PeakUtilisation: healthMetric(0.94)}, SeverityNone, StatusHealthy, ""},
-		{"utilisation saturated", HealthInputs{PeakUtilisation: healthMetric(0.95)}, SeverityP1, StatusDegraded, "saturation"},
-		{"data quality 20%", HealthInputs{DataQualityIssueShare: healthMetric(0.20)}, SeverityP3, StatusHealthy, "dataQuality"},
-		{"data quality 21%", HealthInputs{DataQualityIssueShare: healthMetric(0.21)}, SeverityP2, StatusWarning, "dataQuality"},
+		{"p95 over target up to 2×", HealthInputs{LatencyP95Ms: healthMetric(400)}, SeverityP2, StatusWarning, "latencySla"},
+		{"p95 over 2× target", HealthInputs{LatencyP95Ms: healthMetric(401)}, SeverityP1, StatusDegraded, "latencyCritical"},
+		{"p95 over 2× custom target", HealthInputs{LatencyP95Ms: healthMetric(101), LatencyTargetMs: 50}, SeverityP1, StatusDegraded, "latencyCritical"},
+		{"fairness passed", HealthInputs{FailedFairnessCriteria: []NamedMetric{{Name: "gender", Metric: healthMetric(0)}}}, SeverityNone, StatusHealthy, ""},
+		{"fairness failed", HealthInputs{FailedFairnessCriteria: []NamedMetric{{Name: "age", Metric: healthMetric(0)}, {Name: "gender", Metric: healthMetric(2)}}}, SeverityP1, StatusDegraded, "fairness"},
+		{"utilisation 94%", HealthInputs{Utilisation: []NamedMetric{{Name: "gpu", Metric: healthMetric(0.94)}}}, SeverityNone, StatusHealthy, ""},
+		{"utilisation saturated", HealthInputs{Utilisation: []NamedMetric{{Name: "cpu", Metric: healthMetric(0.5)}, {Name: "gpu", Metric: healthMetric(0.95)}}}, SeverityP1, StatusDegraded, "saturation"},
+		{"data quality 20%", HealthInputs{DataQualityIssueShare: healthMetric(0.20)}, SeverityP3, StatusHealthy, "dataQualityMinor"},
+		{"data quality 21%", HealthInputs{DataQualityIssueShare: healthMetric(0.21)}, SeverityP2, StatusWarning, "dataQualityMajor"},
 		{"data quality clean", HealthInputs{DataQualityIssueShare: healthMetric(0)}, SeverityNone, StatusHealthy, ""},
 		{"cost variance 20%", HealthInputs{CostVariance: healthMetric(0.20)}, SeverityNone, StatusHealthy, ""},
-		{"cost variance 21%", HealthInputs{CostVariance: healthMetric(0.21)}, SeverityP2, StatusWarning, "cost"},
-		{"worst rule wins", HealthInputs{CostVariance: healthMetric(0.5), QualityDrop: healthMetric(0.07), DowntimeMinutes: 30}, SeverityP0, StatusCritical, "downtime"},
+		{"cost variance 21%", HealthInputs{CostVariance: healthMetric(0.21)}, SeverityP2, StatusWarning, "budgetVariance"},
+		{"degrading", HealthInputs{Degrading: []NamedMetric{{Name: "latencyP95", Metric: healthMetric(1)}}}, SeverityP2, StatusWarning, "degradationTrend"},
+		{"estimated drop", HealthInputs{EstimatedQualityDrop: healthMetric(0.05)}, SeverityP2, StatusWarning, "estimatedQualityDrop"},
+		{"dataset drift", HealthInputs{DriftShare: healthMetric(0.5)}, SeverityP2, StatusWarning, "inputDrift"},
+		{"half a dataset drift", HealthInputs{DriftShare: healthMetric(0.4)}, SeverityNone, StatusHealthy, ""},
+		{"version drift", HealthInputs{VersionDrift: healthMetric(1)}, SeverityP3, StatusHealthy, "configurationDrift"},
+		{"savings", HealthInputs{SavingsShare: healthMetric(0.2)}, SeverityP3, StatusHealthy, "optimisation"},
+		{"worst rule wins", HealthInputs{CostVariance: healthMetric(0.5), QualityDrop: healthMetric(0.07), DowntimeMinutes: healthMetric(30), Availability: healthMetric(0.9)}, SeverityP0, StatusCritical, "downtime"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,7 +71,7 @@ func TestAssessHealthSeverityBoundaries(t *testing.T) {
 }
 
 func TestAssessHealthListsIssuesMostSevereFirst(t *testing.T) {
-	a := AssessHealth(HealthInputs{DataQualityIssueShare: healthMetric(0.05), CostVariance: healthMetric(0.3), FairnessFailed: true})
+	a := AssessHealth(HealthInputs{DataQualityIssueShare: healthMetric(0.05), CostVariance: healthMetric(0.3), FailedFairnessCriteria: []NamedMetric{{Name: "gender", Metric: healthMetric(1)}}})
 	want := []Severity{SeverityP1, SeverityP2, SeverityP3}
 	if len(a.Issues) != len(want) {
 		t.Fatalf("issues %+v, want %d", a.Issues, len(want))
@@ -77,7 +87,7 @@ func TestHealthScoreIsTheWeightedMeanOfDimensions(t *testing.T) {
 	a := AssessHealth(HealthInputs{
 		QualityDrop:           healthMetric(0.02), // model performance 98
 		Availability:          healthMetric(0.99), // infrastructure 99·(0.8/0.9) = 88
-		PeakUtilisation:       healthMetric(0.90),
+		Utilisation:           []NamedMetric{{Name: "gpu", Metric: healthMetric(0.90)}, {Name: "cpu", Metric: healthMetric(0.5)}},
 		DataQualityIssueShare: healthMetric(0.06), // 94
 		LatencyP95Ms:          healthMetric(250),  // 100·200/250 = 80
 		ComplianceShare:       healthMetric(1),    // 100

@@ -15,6 +15,8 @@ type FleetHealthRow struct {
 	SLAAttainment                 engine.Metric // share of serving objectives met, 0..1
 	LastIssue, Action             string
 	Dimensions                    []engine.NamedMetric // the six dimensions, 0..100, in engine order
+	Rule                          string               // the health rule behind the status; empty when none fired
+	RuleLink                      string               // Grafana's page of that alert rule, or of the model's rules
 }
 
 // FleetHealthDimensions lists the dimension fields in frame order.
@@ -40,7 +42,7 @@ func FleetHealth(rows []FleetHealthRow, executed string) *data.Frame {
 	n := len(rows)
 	model, name, status, severity := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	score, sla := make([]*float64, n), make([]*float64, n)
-	lastIssue, action := make([]string, n), make([]string, n)
+	lastIssue, action, rule, ruleLink := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	dims := make(map[string][]*float64, len(FleetHealthDimensions))
 	for _, d := range FleetHealthDimensions {
 		dims[d] = make([]*float64, n)
@@ -48,7 +50,7 @@ func FleetHealth(rows []FleetHealthRow, executed string) *data.Frame {
 	for i, r := range rows {
 		model[i], name[i], status[i], severity[i] = r.Model, r.Name, r.Status, r.Severity
 		score[i], sla[i] = r.HealthScore.Ptr(), r.SLAAttainment.Ptr()
-		lastIssue[i], action[i] = r.LastIssue, r.Action
+		lastIssue[i], action[i], rule[i], ruleLink[i] = r.LastIssue, r.Action, r.Rule, r.RuleLink
 		for _, d := range r.Dimensions {
 			if values, ok := dims[d.Name]; ok {
 				values[i] = d.Ptr()
@@ -66,6 +68,8 @@ func FleetHealth(rows []FleetHealthRow, executed string) *data.Frame {
 		ValueField("slaAttainment", "SLA objectives met", UnitPercentUnit, sla),
 		ValueField("lastIssue", "Last issue", "", lastIssue),
 		ValueField("action", "Recommended action", "", action),
+		ValueField("rule", "Alert rule", "", rule),
+		ValueField("ruleLink", "Alert rule link", "", ruleLink),
 	}
 	for _, d := range FleetHealthDimensions {
 		fields = append(fields, ValueField(d, dimensionDisplayNames[d], UnitPercent, dims[d]))

@@ -3,6 +3,7 @@ package monitor
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
@@ -62,19 +63,28 @@ func savingsFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	return out, nil
 }
 
-// savingsOf finds one model's opportunities in one currency's spend.
+// savingsOf finds one model's opportunities in one currency's spend, with
+// the range's hourly utilisation where a serving source measures it.
 func (r *Request) savingsOf(ctx context.Context, m catalog.Model, t *modelCosts, days float64) ([]frames.SavingsRow, error) {
-	target := r.Catalog.TargetsFor(m.ID).Utilisation
+	var util []engine.UtilizationSummary
+	if r.Conns.Serving != nil {
+		var err error
+		if util, err = r.utilizationOf(ctx, m.ID, hoursOf(r.Range).List); err != nil {
+			return nil, err
+		}
+	}
+	return savingsIn(m, t, days, util, r.Catalog.TargetsFor(m.ID).Utilisation), nil
+}
+
+// savingsIn finds a model's opportunities from its billed totals over days
+// and its hourly utilisation over the same span (nil when not measured).
+func savingsIn(m catalog.Model, t *modelCosts, days float64, util []engine.UtilizationSummary, target float64) []frames.SavingsRow {
 	gpu := gpuUse{}
 	if t.gpuHours > 0 {
 		gpu = gpuUse{mean: engine.Metric{Value: 1 - t.idleGPUHours/t.gpuHours, OK: true}, from: "the bill's allocated GPU hours"}
 	}
 	var peak engine.Metric
-	if r.Conns.Serving != nil {
-		util, err := r.utilizationOf(ctx, m.ID, hoursOf(r.Range).List)
-		if err != nil {
-			return nil, err
-		}
+	if util != nil {
 		if !gpu.mean.OK {
 			var whole engine.UtilizationSummary
 			for _, u := range util {
@@ -109,7 +119,33 @@ func (r *Request) savingsOf(ctx context.Context, m catalog.Model, t *modelCosts,
 			})
 		}
 	}
-	return rows, nil
+	return rows
+}
+
+// savingsShare is the monthly savings identified for a model over the
+// billed days of [from, to) in one currency, as a share of its monthly
+// spend there; undefined when nothing of it is billed yet.
+func savingsShare(m catalog.Model, records []sources.CostRecord, currency string, from, to time.Time, util []engine.UtilizationSummary, target float64) engine.Metric {
+	var billed []sources.CostRecord
+	for _, rec := range records {
+		if !rec.Day.Before(from.Truncate(24*time.Hour)) && rec.Day.Before(to) {
+			billed = append(billed, rec)
+		}
+	}
+	t := costsByModel(billed, currency)[m.ID]
+	days := float64(len(billedDays(billed)))
+	if t == nil || !t.spend.IsPositive() {
+		return engine.Metric{}
+	}
+	var saved float64
+	for _, row := range savingsIn(m, t, days, util, target) {
+		saved += row.MonthlySavings
+	}
+	spend := engine.MonthlyRate(t.spendValue(), days)
+	if !spend.OK || spend.Value <= 0 {
+		return engine.Metric{}
+	}
+	return engine.Metric{Value: saved / spend.Value, OK: true}
 }
 
 // gpuUse is a model's mean GPU use and where it was measured.

@@ -12,9 +12,11 @@ import (
 )
 
 // fleetHealthFrames answers `fleetHealth`: each model's status, severity,
-// recommended action, SLA attainment and health score from the
-// alert-severity rules applied to its measurements over the range; the
-// same measurements, per window, make `healthTrend`.
+// recommended action and the rule behind them, from the alert-severity
+// rules applied as the provisioned alert rules apply them at the end of the
+// range (each measure over its own lookback), and its SLA attainment and
+// health score over the range; the same measurements, per window, make
+// `healthTrend`.
 func fleetHealthFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	models, err := r.fleetModels()
 	if err != nil {
@@ -30,16 +32,26 @@ func fleetHealthFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	rows := make([]frames.FleetHealthRow, 0, len(models))
 	notes := newNotes()
 	for _, m := range models {
-		h, err := r.measureHealth(ctx, m, w)
+		h, err := r.measureHealth(ctx, m, w, needScore)
+		if err != nil {
+			return nil, err
+		}
+		readings, measureNotes, err := r.statusReadings(ctx, m)
 		if err != nil {
 			return nil, err
 		}
 		notes.add(h.notes...)
-		a := engine.AssessHealth(h.total)
-		rows = append(rows, frames.FleetHealthRow{
+		notes.add(measureNotes...)
+		a := engine.Assess(h.total, readings)
+		row := frames.FleetHealthRow{
 			Model: m.ID, Name: m.Name, Status: string(a.Status), Severity: string(a.Severity),
 			HealthScore: a.Score, SLAAttainment: h.sla.met, LastIssue: lastIssue(a, byModel[m.ID]), Action: a.Action, Dimensions: a.Dimensions,
-		})
+			RuleLink: ruleLink(a, m.ID),
+		}
+		if len(a.Issues) > 0 {
+			row.Rule = a.Issues[0].Rule
+		}
+		rows = append(rows, row)
 	}
 	f := frames.FleetHealth(rows, "health of "+r.scope()+" over "+r.Range.String())
 	notes.attach(f)

@@ -23,7 +23,7 @@ func healthTrendFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	perModel := make([][]engine.HealthAssessment, 0, len(models))
 	notes := newNotes()
 	for _, m := range models {
-		h, err := r.measureHealth(ctx, m, w)
+		h, err := r.measureHealth(ctx, m, w, needScore)
 		if err != nil {
 			return nil, err
 		}

@@ -32,6 +32,8 @@ var handlers = map[query.Type]Handler{
 	query.QueryTypeSavings:           savingsFrames,
 	query.QueryTypeInventory:         inventoryFrames,
 	query.QueryTypeRegulations:       regulationsFrames,
+	query.QueryTypeMeasures:          measuresFrames,
+	query.QueryTypeAlertHistory:      alertHistoryFrames,
 }
 
 func errUnknownType(t query.Type) error {

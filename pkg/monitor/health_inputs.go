@@ -9,150 +9,213 @@ import (
 	"github.com/aiperf/monitor/pkg/sources"
 )
 
+// healthNeeds says which connectors a health measurement reads, so a
+// measure reads only what it needs.
+type healthNeeds uint8
+
+const (
+	needServing  healthNeeds = 1 << iota // availability, downtime, latency, utilisation, degradation
+	needModel                            // quality, estimate, fairness, data quality, drift, compliance
+	needPipeline                         // minutes since the latest prediction
+	needCost                             // budget variance
+	needSavings                          // identified savings (billing and utilisation)
+	needRegistry                         // version drift
+	needScore    = needServing | needModel | needCost
+)
+
+// needsOf is what a measure reads.
+func needsOf(m engine.Measure) healthNeeds {
+	switch m {
+	case engine.MeasureDowntime, engine.MeasureLatency, engine.MeasureSaturation, engine.MeasureDegradation:
+		return needServing
+	case engine.MeasurePipelineGap:
+		return needPipeline
+	case engine.MeasureBudget:
+		return needCost
+	case engine.MeasureOptimisation:
+		return needSavings
+	case engine.MeasureConfigurationDrift:
+		return needRegistry
+	}
+	return needModel
+}
+
 // modelHealth is one model's health inputs in each window and over all of
 // them, measured the same way for both, so the trend and the table agree.
 type modelHealth struct {
 	perWindow []engine.HealthInputs
 	total     engine.HealthInputs
 	sla       slaAttainment // over all windows
-	notes     []string      // why a dimension is undefined
+	notes     []string      // why a measurement is undefined
 }
 
-// measureHealth gathers a model's measurements over the windows, reading
-// every connector once per model and windows; a role nobody configured
-// leaves its dimension undefined and says so.
-func (r *Request) measureHealth(ctx context.Context, m catalog.Model, w Windows) (*modelHealth, error) {
-	t := r.Catalog.TargetsFor(m.ID)
-	base := engine.HealthInputs{LatencyTargetMs: t.P95LatencyMs, UtilisationTarget: t.Utilisation, QualityDropAlert: t.AccuracyDropAlert}
-	h := &modelHealth{perWindow: make([]engine.HealthInputs, len(w.List)), total: base}
-	for i := range h.perWindow {
-		h.perWindow[i] = base
-	}
-	if err := r.measureServingHealth(ctx, m, w, h); err != nil {
+// measureHealth gathers a model's measurements over the windows and in each
+// of them, reading every connector it needs once per model and windows; a
+// role nobody configured leaves its measurements undefined and says so.
+func (r *Request) measureHealth(ctx context.Context, m catalog.Model, w Windows, needs healthNeeds) (*modelHealth, error) {
+	s, err := r.loadSeries(ctx, m, w, needs)
+	if err != nil {
 		return nil, err
 	}
-	if err := r.measureModelHealth(ctx, m, w, h); err != nil {
+	h := &modelHealth{perWindow: make([]engine.HealthInputs, len(w.List))}
+	unbilled := false
+	for i := range w.List {
+		if h.perWindow[i], err = s.inputs(i, i+1, s.single(i)); err != nil {
+			return nil, err
+		}
+		unbilled = unbilled || (s.spend != nil && !h.perWindow[i].CostVariance.OK)
+	}
+	if err := r.measureTotal(ctx, s, needs, h); err != nil {
 		return nil, err
 	}
-	if err := r.measureCostHealth(ctx, m, w, h); err != nil {
+	if unbilled {
+		h.notes = append(h.notes, "cost efficiency is scored on billed days: windows whose day is not billed yet (today's charges are not final) leave it out")
+	}
+	return h, nil
+}
+
+// measureRange gathers a model's measurements over the windows as a whole.
+func (r *Request) measureRange(ctx context.Context, m catalog.Model, w Windows, needs healthNeeds) (*modelHealth, error) {
+	s, err := r.loadSeries(ctx, m, w, needs)
+	if err != nil {
+		return nil, err
+	}
+	h := &modelHealth{}
+	if err := r.measureTotal(ctx, s, needs, h); err != nil {
 		return nil, err
 	}
 	return h, nil
 }
 
-// measureServingHealth fills availability, downtime, p95 latency and peak utilisation.
-func (r *Request) measureServingHealth(ctx context.Context, m catalog.Model, w Windows, h *modelHealth) error {
-	if r.Conns.Serving == nil {
-		h.notes = append(h.notes, "no serving source: infrastructure and response-time SLA are not scored")
-		return nil
-	}
-	serving, err := r.servingOf(ctx, m.ID, w.List)
+// measureTotal fills h's inputs over all of the series' windows, its SLA
+// attainment and notes, and what is measured at the end of the range.
+func (r *Request) measureTotal(ctx context.Context, s *modelSeries, needs healthNeeds, h *modelHealth) error {
+	h.notes = s.notes
+	totals, err := s.mergeAll()
 	if err != nil {
 		return err
 	}
-	util, err := r.utilizationOf(ctx, m.ID, w.List)
-	if err != nil {
+	if h.total, err = s.inputs(0, len(s.windows.List), totals); err != nil {
 		return err
 	}
-	var total engine.ServingSummary
-	var totalUtil engine.UtilizationSummary
-	for i, s := range serving {
-		applyServing(&h.perWindow[i], engine.SummarizeServing(s), util[i])
-		if err := total.Merge(s); err != nil {
-			return fmt.Errorf("merging the serving telemetry of %s: %w", m.ID, err)
+	if totals.serving != nil {
+		h.sla = attainment(engine.SummarizeServing(*totals.serving), s.targets)
+	}
+	if needs&needPipeline != 0 {
+		if err := r.measurePipeline(ctx, s.model, &h.total, &h.notes); err != nil {
+			return err
 		}
-		totalUtil.Merge(util[i])
 	}
-	sw := engine.SummarizeServing(total)
-	applyServing(&h.total, sw, totalUtil)
-	h.sla = attainment(sw, r.Catalog.TargetsFor(m.ID))
+	if needs&needRegistry != 0 {
+		if h.total.VersionDrift, err = r.versionDrift(ctx, s.model, &h.notes); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-func applyServing(in *engine.HealthInputs, s engine.ServingWindow, u engine.UtilizationSummary) {
-	in.Availability, in.DowntimeMinutes, in.LatencyP95Ms = s.Availability, s.DowntimeMinutes, s.LatencyP95Ms
-	in.PeakUtilisation = u.Busiest()
+// modelSeries is what the connectors said about one model, window by window.
+type modelSeries struct {
+	model    catalog.Model
+	targets  catalog.Targets
+	windows  Windows
+	open     bool                        // the last window is still running
+	serving  []engine.ServingSummary     // nil: not read
+	util     []engine.UtilizationSummary // with serving
+	md       *modelData                  // nil: not read
+	judge    *qualityJudge
+	spend    *modelSpend          // nil: not read or no budget
+	costs    []sources.CostRecord // the model's charges, for savings; nil: not read
+	currency string               // the declared currency spend and savings are counted in
+	notes    []string
 }
 
-// measureModelHealth fills quality drop, data-quality issues, fairness,
-// compliance and the pipeline rule from the prediction logs.
-func (r *Request) measureModelHealth(ctx context.Context, m catalog.Model, w Windows, h *modelHealth) error {
-	if r.Conns.Inference == nil {
-		h.notes = append(h.notes, "no inference-log source: model performance, data quality and compliance are not scored")
-		return nil
-	}
-	md, err := r.loadModelWindows(ctx, m, w)
-	if err != nil {
-		return err
-	}
-	gap := r.Catalog.TargetsFor(m.ID).FairnessGap
-	q := newQualityJudge(md, gap)
-	for i, s := range md.summaries {
-		if err := q.apply(&h.perWindow[i], s); err != nil {
-			return err
+// loadSeries reads what the needs ask for over the windows.
+func (r *Request) loadSeries(ctx context.Context, m catalog.Model, w Windows, needs healthNeeds) (*modelSeries, error) {
+	s := &modelSeries{model: m, targets: r.Catalog.TargetsFor(m.ID), windows: w, open: w.LastIsOpen(r.Now())}
+	note := func(text string) { s.notes = append(s.notes, text) }
+	var err error
+	if needs&(needServing|needSavings) != 0 {
+		if r.Conns.Serving == nil {
+			note("no serving source: infrastructure, response-time SLA and savings are not measured")
+		} else {
+			if s.serving, err = r.servingOf(ctx, m.ID, w.List); err != nil {
+				return nil, err
+			}
+			if s.util, err = r.utilizationOf(ctx, m.ID, w.List); err != nil {
+				return nil, err
+			}
 		}
-		h.perWindow[i].PipelineStopped = pipelineStoppedIn(m, w.List[i], s)
 	}
-	total, err := md.total()
-	if err != nil {
-		return fmt.Errorf("merging the prediction summaries of %s: %w", m.ID, err)
-	}
-	if err := q.apply(&h.total, total); err != nil {
-		return err
-	}
-	for i, s := range md.summaries {
-		c, err := complianceOf(m, md.schema, []*engine.Summary{s}, s, gap)
-		if err != nil {
-			return err
+	if needs&needModel != 0 {
+		if r.Conns.Inference == nil {
+			note("no inference-log source: model performance, data quality and compliance are not measured")
+		} else {
+			if s.md, err = r.loadModelWindows(ctx, m, w); err != nil {
+				return nil, err
+			}
+			s.judge = newQualityJudge(s.md, s.targets.FairnessGap)
 		}
-		h.perWindow[i].ComplianceShare = c.share(m)
 	}
-	c, err := complianceOf(m, md.schema, md.summaries, total, gap)
-	if err != nil {
-		return err
+	if needs&(needCost|needSavings) != 0 {
+		if err := r.loadSpend(ctx, s, needs); err != nil {
+			return nil, err
+		}
 	}
-	h.total.ComplianceShare = c.share(m)
-	stopped, err := r.pipelineStoppedAt(ctx, m, r.Range.To)
-	if err != nil {
-		return err
-	}
-	h.total.PipelineStopped = stopped.OK && stopped.Value > expectedGap(m).Minutes()
-	return nil
+	return s, nil
 }
 
-// measureCostHealth fills the cost variance of each window's days against
-// the model's pro-rated budget, and of the whole range.
-func (r *Request) measureCostHealth(ctx context.Context, m catalog.Model, w Windows, h *modelHealth) error {
+// loadSpend reads the model's charges over the windows, in the catalog's
+// declared currency: budgets are declared in it, so a model billed in
+// another is not compared with its budget.
+func (r *Request) loadSpend(ctx context.Context, s *modelSeries, needs healthNeeds) error {
 	if r.Conns.Billing == nil {
-		h.notes = append(h.notes, "no billing source: cost efficiency is not scored")
-		return nil
-	}
-	if m.BudgetPerMonth <= 0 {
-		h.notes = append(h.notes, fmt.Sprintf("%s declares no monthly budget: cost efficiency is not scored", m.ID))
+		s.notes = append(s.notes, "no billing source: cost efficiency and savings are not measured")
 		return nil
 	}
 	b, err := r.costBill(ctx, r.Range.From, r.Range.To)
 	if err != nil {
 		return err
 	}
-	declared := r.Catalog.DeclaredCurrency()
-	if c := costsByModel(b.records, declared)[m.ID]; c != nil && (!c.singleCurrency() || !c.currencies[declared]) {
-		h.notes = append(h.notes, fmt.Sprintf("%s is billed in a currency other than the declared %s: cost efficiency is not scored", m.ID, declared))
+	s.notes = append(s.notes, b.notes...)
+	s.currency = r.Catalog.DeclaredCurrency()
+	if c := costsByModel(b.records, s.currency)[s.model.ID]; c != nil && (!c.singleCurrency() || !c.currencies[s.currency]) {
+		s.notes = append(s.notes, fmt.Sprintf("%s is billed in a currency other than the declared %s: cost efficiency and savings are not measured", s.model.ID, s.currency))
 		return nil
 	}
-	daily := dailySpendOf(b.records, m.ID)
-	for i, win := range w.List {
-		h.perWindow[i].CostVariance = daily.variance(win.From, win.To, m.BudgetPerMonth)
-		if !h.perWindow[i].CostVariance.OK {
-			h.notes = append(h.notes, "cost efficiency is scored on billed days: windows whose day is not billed yet (today's charges are not final) leave it out")
+	if needs&needCost != 0 {
+		if s.model.BudgetPerMonth > 0 {
+			spend := dailySpendOf(b.records, s.model.ID)
+			s.spend = &spend
+		} else {
+			s.notes = append(s.notes, fmt.Sprintf("%s declares no monthly budget: cost efficiency is not scored", s.model.ID))
 		}
 	}
-	h.total.CostVariance = daily.variance(r.Range.From, r.Range.To, m.BudgetPerMonth)
+	if needs&needSavings != 0 {
+		s.costs = []sources.CostRecord{}
+		for _, rec := range b.records {
+			if rec.Model == s.model.ID {
+				s.costs = append(s.costs, rec)
+			}
+		}
+	}
 	return nil
 }
 
-// pipelineStoppedIn is the pipeline rule on one window: a closed window at
-// least as long as the expected gap in which not one prediction arrived.
-func pipelineStoppedIn(m catalog.Model, w sources.Window, s *engine.Summary) bool {
-	return s.Rows == 0 && w.Length() >= expectedGap(m)
+// measurePipeline measures the minutes from the model's latest prediction
+// to the end of the range against its expected gap.
+func (r *Request) measurePipeline(ctx context.Context, m catalog.Model, in *engine.HealthInputs, notes *[]string) error {
+	if r.Conns.Inference == nil {
+		*notes = append(*notes, "no inference-log source: the pipeline is not watched")
+		return nil
+	}
+	gap, err := r.pipelineStoppedAt(ctx, m, r.Range.To)
+	if err != nil {
+		return err
+	}
+	in.MinutesSinceLastPrediction, in.ExpectedGapMinutes = gap, expectedGap(m).Minutes()
+	if !gap.OK {
+		*notes = append(*notes, m.ID+" has made no prediction yet: its pipeline gap is not measured")
+	}
+	return nil
 }

@@ -31,36 +31,50 @@ func TestEveryQueryTypeAnswersOnTheProvisionedDemo(t *testing.T) {
 				models = append(models, m.ID)
 			}
 		}
+		measures := []string{""}
+		if info.Value == query.QueryTypeMeasures {
+			measures = query.Measures
+		}
 		for _, model := range models {
-			body := map[string]any{"queryType": string(info.Value)}
-			if model != "" {
-				body["model"] = model
-			}
-			if info.NeedsFeature {
-				body["feature"] = firstFeature(t, d, model)
-			}
-			r := run(t, d, dataQuery("A", body, 30*day, day)).Responses["A"]
-			if reason, ok := notApplicable[[2]string{string(info.Value), model}]; ok {
-				if r.Error == nil || !strings.Contains(r.Error.Error(), reason) {
-					t.Errorf("%s %s: got %v, want an error saying %q", info.Value, model, r.Error, reason)
+			for _, measure := range measures {
+				body := map[string]any{"queryType": string(info.Value)}
+				if model != "" {
+					body["model"] = model
 				}
-				continue
-			}
-			switch {
-			case r.Error != nil:
-				t.Errorf("%s %s: %v", info.Value, model, r.Error)
-			case len(r.Frames) == 0:
-				t.Errorf("%s %s: no frames", info.Value, model)
-			default:
-				rows := 0
-				for _, f := range r.Frames {
-					rows += f.Rows()
+				if measure != "" {
+					body["measure"] = measure
 				}
-				if rows == 0 {
-					t.Errorf("%s %s: %d frames, all empty", info.Value, model, len(r.Frames))
+				if info.NeedsFeature {
+					body["feature"] = firstFeature(t, d, model)
 				}
+				sweep(t, d, info.Value, model, measure, body)
 			}
 		}
+	}
+}
+
+// sweep runs one query of the sweep and checks it answers with rows, or
+// with the reason it does not apply.
+func sweep(t *testing.T, d *Datasource, queryType query.Type, model, measure string, body map[string]any) {
+	t.Helper()
+	r := run(t, d, dataQuery("A", body, 30*day, day)).Responses["A"]
+	if reason, ok := notApplicable[[2]string{string(queryType), model}]; ok {
+		if r.Error == nil || !strings.Contains(r.Error.Error(), reason) {
+			t.Errorf("%s %s: got %v, want an error saying %q", queryType, model, r.Error, reason)
+		}
+		return
+	}
+	rows := 0
+	for _, f := range r.Frames {
+		rows += f.Rows()
+	}
+	switch {
+	case r.Error != nil:
+		t.Errorf("%s %s %s: %v", queryType, model, measure, r.Error)
+	case len(r.Frames) == 0:
+		t.Errorf("%s %s %s: no frames", queryType, model, measure)
+	case rows == 0:
+		t.Errorf("%s %s %s: %d frames, all empty", queryType, model, measure, len(r.Frames))
 	}
 }
 

@@ -35,6 +35,9 @@ func TestGoldenFrames(t *testing.T) {
 			if info.NeedsFeature {
 				body["feature"] = "credit_utilization"
 			}
+			if info.Value == query.QueryTypeMeasures {
+				body["measure"] = "fairness"
+			}
 			r := run(t, d, dataQuery("A", body, 7*day, day)).Responses["A"]
 			if r.Error != nil {
 				t.Fatal(r.Error)

@@ -21,6 +21,14 @@ type modelInfo struct {
 	Origin string `json:"origin"` // where the model's facts come from: settings, registry or both
 }
 
+// measureInfo describes a measure for the query editor (the `measures` resource).
+type measureInfo struct {
+	Value       string `json:"value"`
+	Description string `json:"description"`
+	Dimension   string `json:"dimension,omitempty"` // the label of a model's several series
+	Lookback    string `json:"lookback"`            // the range the provisioned rules read it over
+}
+
 type featureInfo struct {
 	Name string `json:"name"`
 	Kind string `json:"kind"` // numeric or categorical
@@ -34,13 +42,14 @@ func (d *Datasource) CallResource(ctx context.Context, req *backend.CallResource
 func (d *Datasource) newResources() backend.CallResourceHandler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /query-types", func(w http.ResponseWriter, _ *http.Request) { writeJSON(w, http.StatusOK, query.Types) })
+	mux.HandleFunc("GET /measures", serveMeasures)
 	mux.HandleFunc("GET /models", d.guarded(d.serveModels))
 	mux.HandleFunc("GET /features", d.guarded(d.serveFeatures))
 	mux.HandleFunc("GET /attributes", d.guarded(d.serveAttributes))
 	mux.HandleFunc("GET /inference/columns", d.guarded(d.serveInferenceColumns))
 	mux.HandleFunc("GET /inference/preview", d.guarded(d.serveInferencePreview))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "no resource "+fault.Echo(r.URL.Path)+": use GET models, features, attributes, query-types, inference/columns or inference/preview")
+		writeError(w, http.StatusNotFound, "no resource "+fault.Echo(r.URL.Path)+": use GET models, features, attributes, measures, query-types, inference/columns or inference/preview")
 	})
 	return httpadapter.New(mux)
 }
@@ -54,6 +63,14 @@ func (d *Datasource) guarded(h http.HandlerFunc) http.HandlerFunc {
 		}
 		h(w, r)
 	}
+}
+
+func serveMeasures(w http.ResponseWriter, _ *http.Request) {
+	out := make([]measureInfo, len(engine.Measures))
+	for i, m := range engine.Measures {
+		out[i] = measureInfo{Value: string(m.Name), Description: m.Value, Dimension: m.Dimension, Lookback: m.Lookback.String()}
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (d *Datasource) serveModels(w http.ResponseWriter, r *http.Request) {

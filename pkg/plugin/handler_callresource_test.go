@@ -36,6 +36,10 @@ func TestResourceRoutes(t *testing.T) {
 	if status != 200 || !strings.Contains(body, `"value":"driftTrend"`) {
 		t.Fatalf("query-types: %d %s", status, body)
 	}
+	status, body = callResource(t, d, "measures", "measures")
+	if status != 200 || !strings.Contains(body, `{"value":"fairness","description":"fairness criteria missing their target, per sensitive attribute","dimension":"attribute","lookback":"168h0m0s"}`) {
+		t.Fatalf("measures: %d %s", status, body)
+	}
 }
 
 // The user's mistakes are 400 or 404 with the fix, never a 5xx, and never
@@ -51,7 +55,7 @@ func TestResourceErrorsAreTheUsers(t *testing.T) {
 		{"features", "features", 400, "add ?model=<id>"},
 		{"features", "features?model=ghost", 404, `model "ghost" is not in the catalog`},
 		{"attributes", "attributes?model=" + long, 404, "more characters"},
-		{"nope", "nope", 404, "use GET models, features, attributes or query-types"},
+		{"nope", "nope", 404, "use GET models, features, attributes, measures or query-types"},
 	}
 	for _, c := range cases {
 		status, body := callResource(t, d, c.path, c.url)

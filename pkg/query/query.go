@@ -22,6 +22,8 @@ type Query struct {
 	// (default), largest, or a group named in ReferenceGroup.
 	Reference      string `json:"reference,omitempty"`
 	ReferenceGroup string `json:"referenceGroup,omitempty"`
+	// Measure is what the measures query returns (Measures).
+	Measure string `json:"measure,omitempty"`
 }
 
 // Drift methods accepted in `method`; empty means auto.
@@ -81,6 +83,9 @@ func (q Query) Validate() error {
 	}
 	if q.Reference != "" && !contains(referenceModes, q.Reference) {
 		return fmt.Errorf("reference %s is unknown: use one of %s", fault.Echo(q.Reference), strings.Join(referenceModes, ", "))
+	}
+	if err := q.validateMeasure(); err != nil {
+		return err
 	}
 	if (q.Reference == ReferenceNamed) != (q.ReferenceGroup != "") {
 		return fmt.Errorf("referenceGroup names the group to compare with and goes with reference %q only: set both or neither", ReferenceNamed)

@@ -63,3 +63,17 @@ func TestQueryTypesMirrorTheTypeScriptEnum(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasuresQueryNamesAKnownMeasure(t *testing.T) {
+	if _, err := Parse(json.RawMessage(`{"queryType":"measures","measure":"latency"}`), ""); err != nil {
+		t.Fatalf("a fleet-wide measures query is valid: %v", err)
+	}
+	for raw, want := range map[string]string{
+		`{"queryType":"measures"}`:                 "measure is empty: the Alert measures query needs one of qualityDrop",
+		`{"queryType":"measures","measure":"p95"}`: "measure \"p95\" is unknown: use one of qualityDrop",
+	} {
+		if _, err := Parse(json.RawMessage(raw), ""); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", raw, err, want)
+		}
+	}
+}

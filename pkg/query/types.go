@@ -32,6 +32,8 @@ const (
 	QueryTypeSavings           Type = "savings"
 	QueryTypeInventory         Type = "inventory"
 	QueryTypeRegulations       Type = "regulations"
+	QueryTypeMeasures          Type = "measures"
+	QueryTypeAlertHistory      Type = "alertHistory"
 )
 
 // Info describes a query type for the query editor (the `query-types` resource).
@@ -70,6 +72,8 @@ var Types = []Info{
 	{QueryTypeSavings, "Savings", "idle GPU and over-provisioning opportunities", false, false, false},
 	{QueryTypeInventory, "Model inventory", "declared models with owners, risk class, fairness and retention status", false, false, false},
 	{QueryTypeRegulations, "Regulation register", "declared regulations with status and next review", false, false, false},
+	{QueryTypeMeasures, "Alert measures", "one number per model (and attribute, resource or signal) that the alert rules compare with their thresholds, for Grafana Alerting", false, false, false},
+	{QueryTypeAlertHistory, "Alert history", "firings, time to resolve and flapping per alert rule and model, the rules evaluated over the range", false, false, false},
 }
 
 // Lookup returns the description of a query type.

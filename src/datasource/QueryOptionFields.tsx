@@ -11,6 +11,7 @@ import {
 
 import { testIds } from '../testIds';
 import type { DataSource } from './datasource';
+import { MeasureField } from './MeasureField';
 import {
   GROUP_BY_OPTIONS,
   METHOD_OPTIONS,
@@ -137,6 +138,9 @@ export function QueryOptionFields({ datasource, query, variables, labelWidth, is
               onChange={(option) => onUpdate({ method: option.value })}
             />
           </InlineField>
+        )}
+        {show('measure') && (
+          <MeasureField datasource={datasource} query={query} labelWidth={labelWidth} onUpdate={onUpdate} />
         )}
         {show('groupBy') && (
           <InlineField label="Group by" labelWidth={labelWidth} tooltip="One series per spend category, model or provider, in each currency billed.">

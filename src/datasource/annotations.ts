@@ -1,16 +1,18 @@
 import type { AnnotationEvent, AnnotationSupport, DataFrame } from '@grafana/data';
 import { of } from 'rxjs';
 
+import { alertFiringEvents } from './alertAnnotations';
 import { QueryType, type AiperfQuery } from './types';
 
 /**
  * Incidents as annotations: each row of the `incidents` frame becomes a region from
- * `started` to `resolved` (a point while still open), tagged with model and severity.
- * Other query types carry no events.
+ * `started` to `resolved` (a point while still open), tagged with model and severity;
+ * so do the alert firings of `alertHistory` (alertAnnotations.ts). Other query types
+ * carry no events.
  */
 export const incidentAnnotations: AnnotationSupport<AiperfQuery> = {
   getDefaultQuery: () => ({ queryType: QueryType.Incidents }),
-  processEvents: (_annotation, frames) => of(frames.flatMap(incidentEvents)),
+  processEvents: (_annotation, frames) => of(frames.flatMap((f) => [...incidentEvents(f), ...alertFiringEvents(f)])),
 };
 
 export function incidentEvents(frame: DataFrame): AnnotationEvent[] {

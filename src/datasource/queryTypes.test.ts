@@ -29,6 +29,7 @@ describe('usesField', () => {
       metrics: [QueryType.Quality],
       method: [QueryType.Drift, QueryType.DriftTrend],
       groupBy: [QueryType.Cost],
+      measure: [QueryType.Measures],
     });
   });
 });

@@ -5,7 +5,7 @@ import { QueryType, type QueryTypeInfo } from './types';
  * backend's `query-types` resource (pkg/query/types.go). What stays here is the
  * editor's own concern: which optional controls to show for a type.
  */
-export const OPTIONAL_FIELDS = ['feature', 'attribute', 'metrics', 'method', 'groupBy'] as const;
+export const OPTIONAL_FIELDS = ['feature', 'attribute', 'metrics', 'method', 'groupBy', 'measure'] as const;
 export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 /** Optional query fields and the types that read them (docs/queries.md, "used by"). */
@@ -17,6 +17,7 @@ const FIELDS_BY_TYPE: Partial<Record<QueryType, OptionalField[]>> = {
   [QueryType.Fairness]: ['attribute'],
   [QueryType.FairnessTrend]: ['attribute'],
   [QueryType.Cost]: ['groupBy'],
+  [QueryType.Measures]: ['measure'],
 };
 
 /** Whether the editor shows `field` for queries of `queryType`. */

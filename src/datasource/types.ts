@@ -29,6 +29,8 @@ export enum QueryType {
   Savings = 'savings',
   Inventory = 'inventory',
   Regulations = 'regulations',
+  Measures = 'measures',
+  AlertHistory = 'alertHistory',
 }
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'js2' | 'chisquare' | 'ztest' | 'tvd';
@@ -46,6 +48,8 @@ export interface AiperfQuery extends DataQuery {
   metrics?: string[];
   method?: DriftMethod;
   groupBy?: CostGroupBy;
+  /** What a `measures` query returns (docs/queries.md, "Alert measures"). */
+  measure?: string;
   /** Fairness: the group disparities compare with (`best` when unset). */
   reference?: FairnessReference;
   /** Fairness with `reference: named`: the group's name. */
@@ -84,6 +88,16 @@ export interface QueryTypeInfo {
   needsModel: boolean;
   needsFeature: boolean;
   needsAttribute: boolean;
+}
+
+/** One measure of the `measures` query, as returned by the `measures` resource. */
+export interface MeasureInfo {
+  value: string;
+  description: string;
+  /** The label telling a model's several series apart (attribute, resource, signal). */
+  dimension?: string;
+  /** The range the provisioned alert rules read it over, e.g. "168h0m0s". */
+  lookback: string;
 }
 
 /** Which catalog list a template variable query reads. */

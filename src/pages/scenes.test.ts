@@ -20,8 +20,13 @@ import { panelsOf } from './shared/testUtils';
 
 const UID = 'my-aiperf';
 
+/** Panels that run a query of the plugin; Grafana's alert list reads Grafana's own alerting (shared/alerts.test.ts). */
+function queryPanels(scene: EmbeddedScene) {
+  return panelsOf(scene).filter((p) => p.pluginId !== 'alertlist');
+}
+
 function queryTypes(scene: EmbeddedScene) {
-  return panelsOf(scene).map((p) => p.query?.queryType);
+  return queryPanels(scene).map((p) => p.query?.queryType);
 }
 
 describe('page scenes', () => {
@@ -33,7 +38,7 @@ describe('page scenes', () => {
       costScene(UID),
       complianceScene(UID),
     ]) {
-      const panels = panelsOf(scene);
+      const panels = queryPanels(scene);
       expect(panels.length).toBeGreaterThan(0);
       for (const p of panels) {
         expect(p.datasourceUid).toBe('${ds}');
@@ -100,7 +105,7 @@ describe('page scenes', () => {
   });
 
   it('model drill-down tabs carry the model and the custom panels', () => {
-    const perf = panelsOf(modelDetailScene(UID, 'risk-assessment', 'performance'));
+    const perf = queryPanels(modelDetailScene(UID, 'risk-assessment', 'performance'));
     expect(perf.map((p) => p.query?.queryType)).toEqual([
       QueryType.Quality,
       QueryType.ConfusionMatrix,
@@ -143,10 +148,11 @@ describe('page scenes', () => {
       QueryType.BurnRate,
       QueryType.Incidents,
       QueryType.Incidents,
+      QueryType.AlertHistory,
     ]);
-    // One query each for the three SLA tables and for incidents with their MTTR/MTBF.
+    // One query each for the three SLA tables and for incidents with their MTTR/MTBF, and the alert history.
     const runners = sceneGraph.findAllObjects(scene, (o) => o instanceof SceneQueryRunner);
-    expect(runners).toHaveLength(5);
+    expect(runners).toHaveLength(6);
     expect(panels[0].query?.model).toBe('${model}');
   });
 

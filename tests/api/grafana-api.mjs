@@ -106,6 +106,9 @@ if (ds) {
       if (type.needsAttribute) {
         query.attribute = (await resource(`attributes?model=${encodeURIComponent(model)}`))?.[0];
       }
+      if (type.value === 'measures') {
+        query.measure = (await resource('measures'))?.[0]?.value; // every measure: tests/alerting
+      }
       const problem = await runQuery(ref, query);
       if (!problem) {
         answered = true;

@@ -9,10 +9,11 @@ import {
 } from '@grafana/schema';
 
 import { QueryType } from '../../datasource/types';
+import { fleetActiveAlerts, fleetStatusColumns } from '../shared/alerts';
 import { kpiFields } from './kpiFields';
 import { aiperfQuery, fieldsNamed, fromRow, onlyFields } from '../shared/queries';
 import { item, pageScene, sharedRow } from '../shared/scene';
-import { HEALTH_DIMENSIONS, fleetHealthColumns } from '../shared/tables';
+import { HEALTH_DIMENSIONS } from '../shared/tables';
 
 /** Executive view: health score and dimensions, critical systems, KPIs and ROI. */
 export function executiveScene(defaultUid: string) {
@@ -66,11 +67,12 @@ export function executiveScene(defaultUid: string) {
               'Status from the alert-severity rules, SLA, last issue and the recommended action; select a model to drill down'
             )
             .setData(aiperfQuery(QueryType.FleetHealth))
-            .setOverrides(fleetHealthColumns)
+            .setOverrides(fleetStatusColumns)
             .build(),
           440
         ),
       ],
+      [item(fleetActiveAlerts(), 280)],
       [
         item(
           PanelBuilders.stat()

@@ -2,6 +2,7 @@ import { PanelBuilders } from '@grafana/scenes';
 
 import { VAR_MODEL_EXPR } from '../../constants';
 import { QueryType } from '../../datasource/types';
+import { alertFrequencyPanel } from '../shared/alerts';
 import { aiperfQuery, fromRow, onlyFrame, rowsWhere, withTargetsInView } from '../shared/queries';
 import { item, pageScene, sharedRow } from '../shared/scene';
 import { columnWidths, hideColumns } from '../shared/tables';
@@ -100,6 +101,7 @@ export function infrastructureScene(defaultUid: string) {
           40
         ),
       ]),
+      [item(alertFrequencyPanel(), 320)],
     ],
   });
 }

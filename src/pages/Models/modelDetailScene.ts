@@ -2,16 +2,16 @@ import { PanelBuilders, VizPanel } from '@grafana/scenes';
 
 import { DRIFT_PANEL_ID, FAIRNESS_PANEL_ID } from '../../constants';
 import { QueryType } from '../../datasource/types';
+import { fleetStatusColumns, modelActiveAlerts, withAlertFirings } from '../shared/alerts';
 import { aiperfQuery, withTargetsInView } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
-import { fleetHealthColumns } from '../shared/tables';
 import { hasFairness, isClassifier, onlyWhere } from './applicability';
 
 export type ModelTab = 'performance' | 'drift' | 'fairness' | 'dataQuality';
 
 /** One tab of a model's drill-down; `model` comes from the URL. */
 export function modelDetailScene(defaultUid: string, model: string, tab: ModelTab) {
-  return pageScene({ defaultUid, rows: ROWS[tab](model) });
+  return withAlertFirings(pageScene({ defaultUid, rows: ROWS[tab](model) }), model);
 }
 
 function note(title: string, content: string) {
@@ -20,6 +20,7 @@ function note(title: string, content: string) {
 
 const ROWS: Record<ModelTab, (model: string) => Array<Array<ReturnType<typeof item>>>> = {
   performance: (model) => [
+    [item(modelActiveAlerts(model), 220)],
     [
       item(
         PanelBuilders.timeseries()
@@ -86,7 +87,7 @@ const ROWS: Record<ModelTab, (model: string) => Array<Array<ReturnType<typeof it
           .setTitle('Recommended actions')
           .setDescription('Status, severity and the action derived from the alert-severity rules')
           .setData(aiperfQuery(QueryType.FleetHealth, { model }))
-          .setOverrides(fleetHealthColumns)
+          .setOverrides(fleetStatusColumns)
           .build(),
         160
       ),

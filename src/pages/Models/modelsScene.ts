@@ -1,9 +1,9 @@
 import { PanelBuilders } from '@grafana/scenes';
 
 import { QueryType } from '../../datasource/types';
+import { fleetStatusColumns } from '../shared/alerts';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
-import { fleetHealthColumns } from '../shared/tables';
 
 /** The fleet table; each model opens its drill-down. */
 export function modelsScene(defaultUid: string) {
@@ -18,7 +18,7 @@ export function modelsScene(defaultUid: string) {
               'Every model in the catalog with its status, health score and recommended action; select a model to open its drill-down'
             )
             .setData(aiperfQuery(QueryType.FleetHealth))
-            .setOverrides(fleetHealthColumns)
+            .setOverrides(fleetStatusColumns)
             .build(),
           480
         ),

@@ -13,9 +13,11 @@ export interface PanelSummary {
 export function runnerOf(panel: SceneObject): SceneQueryRunner | undefined {
   for (let o: SceneObject | undefined = panel; o; o = o.parent) {
     const data = o.state.$data;
-    const runner = data && sceneGraph.findObject(data, (x) => x instanceof SceneQueryRunner);
+    // Only inside the data: a layer set (annotations) holds no runner of its own.
+    const runner =
+      data instanceof SceneQueryRunner ? data : data && sceneGraph.findDescendents(data, SceneQueryRunner)[0];
     if (runner) {
-      return runner as SceneQueryRunner;
+      return runner;
     }
   }
   return undefined;
