@@ -229,3 +229,22 @@ func near(name string, columns []Column) string {
 	}
 	return ""
 }
+
+// Matches checks that a baseline was profiled on the model's current
+// mapping: its bins are aligned with the features the scan reads.
+func Matches(t *Table, b *engine.Baseline) error {
+	if b == nil {
+		return fmt.Errorf("no baseline to bin with")
+	}
+	same := b.Schema.Task == t.Schema.Task && len(b.Numeric) == len(t.Numeric) && len(b.Categorical) == len(t.Categorical)
+	for i := 0; same && i < len(b.Numeric); i++ {
+		same = b.Numeric[i].Name == t.Numeric[i].Name
+	}
+	for i := 0; same && i < len(b.Categorical); i++ {
+		same = b.Categorical[i].Name == t.Categorical[i].Name
+	}
+	if !same || len(b.Schema.Sensitive) != len(t.Sensitive) {
+		return fault.Userf("the baseline was profiled with another column mapping: reload the dashboard to profile it again")
+	}
+	return nil
+}

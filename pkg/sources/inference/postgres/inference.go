@@ -143,7 +143,7 @@ func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.B
 	if err != nil {
 		return nil, err
 	}
-	if err := matches(t, baseline); err != nil {
+	if err := logstore.Matches(t, baseline); err != nil {
 		return nil, err
 	}
 	iv, err := logstore.NewIntervals(windows)
@@ -217,21 +217,3 @@ func (st *Store) LastPrediction(ctx context.Context, model string, at time.Time)
 	return last.Time.UTC(), last.Valid, nil
 }
 
-// matches checks that a baseline was profiled on the model's current
-// mapping: its bins are aligned with the features the scan reads.
-func matches(t *logstore.Table, b *engine.Baseline) error {
-	if b == nil {
-		return fmt.Errorf("no baseline to bin with")
-	}
-	same := b.Schema.Task == t.Schema.Task && len(b.Numeric) == len(t.Numeric) && len(b.Categorical) == len(t.Categorical)
-	for i := 0; same && i < len(b.Numeric); i++ {
-		same = b.Numeric[i].Name == t.Numeric[i].Name
-	}
-	for i := 0; same && i < len(b.Categorical); i++ {
-		same = b.Categorical[i].Name == t.Categorical[i].Name
-	}
-	if !same || len(b.Schema.Sensitive) != len(t.Sensitive) {
-		return fault.Userf("the baseline was profiled with another column mapping: reload the dashboard to profile it again")
-	}
-	return nil
-}

@@ -1,0 +1,157 @@
+package clickhouse
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aiperf/monitor/pkg/engine"
+	"github.com/aiperf/monitor/pkg/sources"
+	"github.com/aiperf/monitor/pkg/sources/demo"
+	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
+	"github.com/aiperf/monitor/pkg/sources/inference/logstore/logstoretest"
+)
+
+// These tests need a ClickHouse server's HTTP interface:
+// tests/integration/store/run.sh starts the 18.16 server Debian ships, and
+// a chdb-backed one (ClickHouse 25), and runs them against each with
+// AIPERF_TEST_CLICKHOUSE=http://user:password@host:port/database.
+func testDSN(t *testing.T) string {
+	dsn := os.Getenv("AIPERF_TEST_CLICKHOUSE")
+	if dsn == "" {
+		t.Skip("AIPERF_TEST_CLICKHOUSE is not set: tests/integration/store/run.sh starts ClickHouse for these tests")
+	}
+	return dsn
+}
+
+var testNow = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+
+// section is the inference section for the DSN, with the demo mapping on table.
+func section(t *testing.T, dsn, table string) (map[string]any, map[string]string) {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := map[string]any{}
+	mapping, _ := json.Marshal(logstore.DemoMapping(table))
+	_ = json.Unmarshal(mapping, &s)
+	s["url"] = u.Scheme + "://" + u.Host
+	s["database"] = strings.TrimPrefix(u.Path, "/")
+	s["user"] = u.User.Username()
+	password, _ := u.User.Password()
+	return s, map[string]string{"password": password}
+}
+
+func seeded(t *testing.T, dsn string, fleet *demo.Fleet, days int) string {
+	t.Helper()
+	table := fmt.Sprintf("predictions_%d", rand.Uint32())
+	s, secrets := section(t, dsn, table)
+	raw, _ := json.Marshal(s)
+	t.Cleanup(func() {
+		_, c, err := parseSettings(raw, "inference", secrets)
+		if err == nil {
+			_, _ = c.query(context.Background(), "DROP TABLE IF EXISTS "+ident(table))
+		}
+	})
+	if _, err := SeedDemo(context.Background(), raw, secrets, table, fleet, testNow.Truncate(24*time.Hour).AddDate(0, 0, -days), testNow); err != nil {
+		t.Fatal(err)
+	}
+	return table
+}
+
+func openStore(t *testing.T, dsn, table string, edit func(map[string]any)) *Store {
+	t.Helper()
+	s, secrets := section(t, dsn, table)
+	if edit != nil {
+		edit(s)
+	}
+	raw, _ := json.Marshal(s)
+	st, err := Open(raw, "inference", secrets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	return st
+}
+
+func rowsOf(t *testing.T, fleet *demo.Fleet, model string, w sources.Window) []engine.Row {
+	var rows []engine.Row
+	err := fleet.Rows(model, w.From, w.To, func(_ time.Time, r *engine.Row) error {
+		c := *r
+		c.Num, c.Cat, c.Sens = append([]float64(nil), r.Num...), append([]string(nil), r.Cat...), append([]string(nil), r.Sens...)
+		rows = append(rows, c)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// The same rows, summarized in ClickHouse and by engine.Summarizer with the
+// same baseline, agree field by field; the baseline the server profiled
+// has the bins an exact in-memory profile of the same rows fixes.
+func TestSummariesEqualTheEngines(t *testing.T) {
+	dsn := testDSN(t)
+	fleet := demo.New(demo.Options{Now: func() time.Time { return testNow }, RowsPerHour: 60})
+	table := seeded(t, dsn, fleet, 6)
+	st := openStore(t, dsn, table, nil)
+	ctx := context.Background()
+	day := 24 * time.Hour
+	start := testNow.Truncate(day).AddDate(0, 0, -6)
+	reference := sources.Window{From: start, To: start.Add(3 * day)}
+	windows := []sources.Window{
+		{From: start.Add(3 * day), To: start.Add(4 * day)}, {From: start.Add(4 * day), To: start.Add(5 * day)},
+		{From: start.Add(5 * day), To: start.Add(6 * day)}, {From: start.Add(4*day + 5*time.Hour), To: start.Add(4*day + 6*time.Hour)},
+		{From: start.Add(3*day + 12*time.Hour), To: start.Add(4*day + 12*time.Hour)}, {From: testNow.Add(-3 * time.Hour), To: testNow},
+	}
+	for _, spec := range demo.Models() {
+		t.Run(spec.ID, func(t *testing.T) {
+			b, err := st.Baseline(ctx, spec.ID, reference)
+			if err != nil {
+				t.Fatal(err)
+			}
+			exact, err := logstoretest.ExactBaseline(b.Schema, rowsOf(t, fleet, spec.ID, reference))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range exact.Numeric {
+				if fmt.Sprint(b.Numeric[i].Edges) != fmt.Sprint(exact.Numeric[i].Edges) {
+					t.Errorf("feature %s: edges from the server differ from the exact profile's:\n got %v\nwant %v", exact.Numeric[i].Name, b.Numeric[i].Edges, exact.Numeric[i].Edges)
+				}
+			}
+			if fmt.Sprint(b.ScoreEdges) != fmt.Sprint(exact.ScoreEdges) || fmt.Sprint(b.Prediction.Edges) != fmt.Sprint(exact.Prediction.Edges) {
+				t.Errorf("output edges differ from the exact profile's")
+			}
+			for i := range exact.Categorical {
+				if fmt.Sprint(b.Categorical[i].Categories) != fmt.Sprint(exact.Categorical[i].Categories) {
+					t.Errorf("feature %s: categories %v, want %v", exact.Categorical[i].Name, b.Categorical[i].Categories, exact.Categorical[i].Categories)
+				}
+			}
+			check := func(name string, got *engine.Summary, rows []engine.Row) {
+				z := engine.NewSummarizer(b)
+				for i := range rows {
+					z.Add(&rows[i])
+				}
+				for _, d := range logstoretest.Diff(got, z.Summary()) {
+					t.Errorf("%s: %s", name, d)
+				}
+			}
+			check("baseline summary", b.Summary, rowsOf(t, fleet, spec.ID, reference))
+			got, err := st.Summaries(ctx, spec.ID, b, windows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, w := range windows {
+				check(fmt.Sprintf("window %d", i), got[i], rowsOf(t, fleet, spec.ID, w))
+			}
+		})
+	}
+}
