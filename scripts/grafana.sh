@@ -40,6 +40,9 @@ start_grafana() {
   mkdir -p "$GRAFANA_LAYOUT/plugins"
   cp -r dist "$GRAFANA_LAYOUT/plugins/aiperf-monitor-app"
   cp -r provisioning "$GRAFANA_LAYOUT/provisioning"
+  # Data sources that read docker-compose's services (marked so on their first
+  # line) cannot be healthy without them: leave them out of this layout.
+  grep -rlx '# needs docker compose:.*' "$GRAFANA_LAYOUT/provisioning/datasources" | xargs -r rm -f
   # Provisioning names the Docker image's paths; point them into this layout.
   grep -rlE '/etc/grafana/provisioning|/var/lib/grafana/plugins' "$GRAFANA_LAYOUT/provisioning" | while read -r file; do
     sed -i -e "s#/etc/grafana/provisioning#$GRAFANA_LAYOUT/provisioning#g" \

@@ -52,5 +52,7 @@ step "grafana: pages and data source in chromium" grafana_browser
 step "levitate: compatible with the oldest Grafana declared" scripts/levitate.sh
 step "react 19 readiness" scripts/react19.sh
 step "grafana alerting in a real grafana" tests/alerting/run.sh
+step "model registry (real MLflow) and compliance report (headless chromium)" tests/integration/registry/run.sh
+step "serving: Prometheus + MLServer integration" tests/integration/serving/run.sh
 
 summary

@@ -24,6 +24,8 @@ export const testIds = {
     demoEnabled: 'data-testid aiperf-config-demo',
     billingFeed: 'data-testid aiperf-config-billing-feed',
     addBillingFeed: 'data-testid aiperf-config-billing-add',
+    servingEnabled: 'data-testid aiperf-config-serving',
+    endpoint: 'data-testid aiperf-config-endpoint',
   },
   driftPanel: {
     container: 'data-testid aiperf-drift-panel',

@@ -38,7 +38,12 @@ type Model struct {
 	BusinessValuePerMonth float64 `json:"businessValuePerMonth,omitempty"`
 	BudgetPerMonth        float64 `json:"budgetPerMonth,omitempty"`
 	RetentionDays         int     `json:"retentionDays,omitempty"`
+	IntendedPurpose       string  `json:"intendedPurpose,omitempty"` // what the model is for (EU AI Act Art. 11 technical documentation)
+	Description           string  `json:"description,omitempty"`
 	Targets               Targets `json:"targets,omitempty"`
+	// Registry holds what a model registry says beyond the declared fields;
+	// nil when no registry knows the model.
+	Registry *RegistryFacts `json:"-"`
 }
 
 // Defaults of the per-model declarations.
@@ -69,6 +74,10 @@ type Catalog struct {
 	Regulations []Regulation `json:"regulations,omitempty"`
 	// Origins says, per model id, where its facts came from (after WithRegistry).
 	Origins map[string]Origin `json:"-"`
+	// FromRegistry lists, per model both sides know, the jsonData fields
+	// whose values came from the registry because the settings leave them
+	// unset (a registry-only model's origin already says all of them did).
+	FromRegistry map[string][]string `json:"-"`
 }
 
 // DefaultCurrency is the currency of declared amounts when none is named.

@@ -37,3 +37,22 @@ func TestValidateBaselineAndPipelineFields(t *testing.T) {
 		}
 	}
 }
+
+func TestTheMergeSaysWhichFieldsCameFromTheRegistry(t *testing.T) {
+	declared := Catalog{Models: []Model{{ID: "churn", Owner: "Growth", RiskClass: "high"}}}
+	facts := &RegistryFacts{Registry: "mlflow", ProductionVersion: "3"}
+	registry := []Model{
+		{ID: "churn", Owner: "ML Platform", IntendedPurpose: "retention offers", Task: "binary", Targets: Targets{Uptime: 0.99}, Registry: facts},
+		{ID: "remote", Owner: "Ops", PrimaryMetric: "f1"},
+	}
+	c := declared.WithRegistry(registry)
+	if got := strings.Join(c.FromRegistry["churn"], ","); got != "task,intendedPurpose,targets.uptime" {
+		t.Errorf("churn took %q from the registry, want task, intended purpose and the uptime target (owner is declared)", got)
+	}
+	if got := c.FromRegistry["remote"]; len(got) != 0 || c.Origins["remote"] != OriginRegistry {
+		t.Errorf("remote lists %q: its origin already says every fact is the registry's", got)
+	}
+	if c.Models[0].Registry != facts || c.Models[0].IntendedPurpose != "retention offers" {
+		t.Errorf("churn %+v keeps the registry's own facts", c.Models[0])
+	}
+}

@@ -1,5 +1,10 @@
 package catalog
 
+import (
+	"reflect"
+	"strings"
+)
+
 // Origin says where a model's declared facts came from.
 type Origin string
 
@@ -17,12 +22,14 @@ func (c Catalog) WithRegistry(registry []Model) Catalog {
 	out := c
 	out.Models = make([]Model, 0, len(c.Models)+len(registry))
 	out.Origins = make(map[string]Origin, len(c.Models)+len(registry))
+	out.FromRegistry = make(map[string][]string, len(registry))
 	known := make(map[string]Model, len(registry))
 	for _, m := range registry {
 		known[m.ID] = m
 	}
 	for _, m := range c.Models {
 		if r, ok := known[m.ID]; ok {
+			out.FromRegistry[m.ID] = filledFields(reflect.ValueOf(m), reflect.ValueOf(r), "")
 			m = m.over(r)
 			out.Origins[m.ID] = OriginBoth
 			delete(known, m.ID)
@@ -66,6 +73,29 @@ func (m Model) over(r Model) Model {
 		BaselineDays: integer(m.BaselineDays, r.BaselineDays), BaselineEnd: str(m.BaselineEnd, r.BaselineEnd),
 		LabelDelayHours: num(m.LabelDelayHours, r.LabelDelayHours), ExpectedGapMinutes: num(m.ExpectedGapMinutes, r.ExpectedGapMinutes),
 		BusinessValuePerMonth: num(m.BusinessValuePerMonth, r.BusinessValuePerMonth), BudgetPerMonth: num(m.BudgetPerMonth, r.BudgetPerMonth),
-		RetentionDays: integer(m.RetentionDays, r.RetentionDays), Targets: m.Targets.Or(r.Targets),
+		RetentionDays: integer(m.RetentionDays, r.RetentionDays), IntendedPurpose: str(m.IntendedPurpose, r.IntendedPurpose),
+		Description: str(m.Description, r.Description), Targets: m.Targets.Or(r.Targets), Registry: r.Registry,
 	}
+}
+
+// filledFields names the jsonData fields (nested ones as "targets.uptime")
+// that are unset in declared and set in registry: those the merge takes
+// from the registry.
+func filledFields(declared, registry reflect.Value, prefix string) []string {
+	var out []string
+	for i := range declared.NumField() {
+		name, _, _ := strings.Cut(declared.Type().Field(i).Tag.Get("json"), ",")
+		if name == "" || name == "-" || name == "id" {
+			continue
+		}
+		d, r := declared.Field(i), registry.Field(i)
+		if d.Kind() == reflect.Struct {
+			out = append(out, filledFields(d, r, prefix+name+".")...)
+			continue
+		}
+		if d.IsZero() && !r.IsZero() {
+			out = append(out, prefix+name)
+		}
+	}
+	return out
 }

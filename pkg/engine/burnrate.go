@@ -34,13 +34,14 @@ type BurnResult struct {
 
 // BurnRate is the error ratio of a window divided by the error budget
 // (1 − objective): 1 spends the budget exactly over the SLO period.
-// Undefined without requests or without a budget.
+// Undefined without counted requests or without a budget.
 func BurnRate(s ServingSummary, objective float64) Metric {
 	budget := 1 - objective
-	if s.Requests == 0 || budget <= 0 {
+	rate := s.errorRate()
+	if !rate.OK || budget <= 0 {
 		return Metric{}
 	}
-	return definedMetric(s.Errors / s.Requests / budget)
+	return definedMetric(rate.Value / budget)
 }
 
 // BurnRates evaluates every condition from the summaries of the windows

@@ -95,7 +95,7 @@ type HealthInputs struct {
 
 	ComplianceShare      Metric // share of compliance checks in good standing, 0..1
 	ComplianceViolations Metric // compliance controls failing besides fairness (retention, audit logging)
-	VersionDrift         Metric // 1 when the registry's version differs from the declared one, 0 when they agree
+	VersionDrift         Metric // share of predictions served off the registry's production version or by a version without a baseline
 }
 
 // PeakUtilisation is the busiest resource's utilisation; undefined when none was measured.

@@ -58,7 +58,7 @@ var Measures = []MeasureSpec{
 	{MeasureBudget, "", 7 * 24 * time.Hour, "spend over budget (variance) ÷ 0.20, billed days"},
 	{MeasureOptimisation, "", 7 * 24 * time.Hour, "identified monthly savings ÷ monthly spend ÷ 0.20"},
 	{MeasureCompliance, "", 24 * time.Hour, "compliance controls failing besides fairness (log retention, audit logging)"},
-	{MeasureConfigurationDrift, "", time.Hour, "1 when the registry's model version differs from the declared one"},
+	{MeasureConfigurationDrift, "", time.Hour, "share of predictions served off the registry's production version, or by a version the baseline never saw"},
 }
 
 // SpecOf returns the description of a measure.
@@ -135,6 +135,6 @@ func Readings(in HealthInputs) []Reading {
 		fmt.Sprintf("savings of %.0f%% of the spend identified", in.SavingsShare.Value*100))
 	add(MeasureCompliance, "", in.ComplianceViolations,
 		fmt.Sprintf("%.0f compliance controls fail (log retention, audit logging)", in.ComplianceViolations.Value))
-	add(MeasureConfigurationDrift, "", in.VersionDrift, "the registry's model version differs from the declared one")
+	add(MeasureConfigurationDrift, "", in.VersionDrift, "a version other than the registry's production version, or one without a baseline, serves predictions")
 	return out
 }

@@ -148,7 +148,7 @@ var HealthRules = []HealthRule{
 	{"dataQualityMinor", SeverityP3, MeasureDataQuality, Within(0, false, 1, true), time.Hour,
 		"Data-quality issues on up to 20% of inputs", "Schedule a data-quality review of the affected features"},
 	{"configurationDrift", SeverityP3, MeasureConfigurationDrift, Above(0), time.Hour,
-		"Model version differs from the catalog", "Record the new version in the catalog and take a new baseline for it"},
+		"A version other than production, or one without a baseline, serves predictions", "Promote the serving version in the registry or roll it back, and take a new baseline for it"},
 	{"optimisation", SeverityP3, MeasureOptimisation, AtLeast(1), time.Hour,
 		"Optimisation opportunity", "Review the savings opportunities on the Cost page"},
 }

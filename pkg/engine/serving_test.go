@@ -74,3 +74,50 @@ func TestAvailabilityIsUndefinedWithoutProbes(t *testing.T) {
 		t.Fatalf("9 of 10 probed minutes up: %+v", w)
 	}
 }
+
+func TestErrorRateLeavesOutRequestsWhoseFailuresAreNotCounted(t *testing.T) {
+	// A runtime without a failure counter (vLLM) served 100 requests beside
+	// one that counted 2 failures in 100: the rate is 2%, not 1%.
+	s, err := MergeServing(ServingSummary{Minutes: 1, Requests: 100, Errors: 2}, ServingSummary{Minutes: 1, Requests: 100, ErrorsUncounted: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := SummarizeServing(s).ErrorRate; !got.OK || got.Value != 0.02 {
+		t.Fatalf("error rate = %+v, want 0.02 over the counted requests", got)
+	}
+	if got := SummarizeServing(ServingSummary{Minutes: 1, Requests: 50, ErrorsUncounted: 50}).ErrorRate; got.OK {
+		t.Fatalf("nothing counted failures: the error rate is undefined, got %+v", got)
+	}
+	if got := BurnRate(ServingSummary{Requests: 50, ErrorsUncounted: 50}, 0.995); got.OK {
+		t.Fatalf("nothing counted failures: the burn rate is undefined, got %+v", got)
+	}
+}
+
+func TestLLMMetricsAreUndefinedWhereNotMeasuredAndMergeByAddition(t *testing.T) {
+	if w := SummarizeLLM(ServingSummary{Minutes: 1, Requests: 10}); w.TokensInPerSec.OK || w.TimeToFirstTokenMs.P95.OK || w.KVCacheMean.OK {
+		t.Fatalf("a runtime without token telemetry has undefined LLM metrics, got %+v", w)
+	}
+	bounds := []float64{100, 200, 400}
+	a, b := ServingSummary{Requests: 10}, ServingSummary{Requests: 30}
+	a.LLM = LLMServing{TokenMinutes: 1, TokensIn: 600, TokensOut: 120, TimeToFirstToken: NewLatencyHistogram(bounds)}
+	b.LLM = LLMServing{TokenMinutes: 1, TokensIn: 600, TokensOut: 240, TimeToFirstToken: NewLatencyHistogram(bounds)}
+	a.LLM.TimeToFirstToken.Counts[0] = 10
+	b.LLM.TimeToFirstToken.Counts[2] = 30
+	a.LLM.KVCache.Add(0.2, 1)
+	b.LLM.KVCache.Add(0.6, 1)
+	s, err := MergeServing(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := SummarizeLLM(s)
+	if w.TokensInPerSec.Value != 10 || w.TokensOutPerSec.Value != 3 || w.TokensOutPerRequest.Value != 9 {
+		t.Fatalf("token rates over 2 minutes = %+v", w)
+	}
+	// rank 0.5·40 = 20 falls in (200, 400] after 10 below: 200 + 200·10/30.
+	if got := w.TimeToFirstTokenMs.P50; math.Abs(got.Value-200-200.0/3) > 1e-9 {
+		t.Fatalf("TTFT p50 from merged buckets = %+v", got)
+	}
+	if w.KVCacheMean.Value != 0.4 || w.KVCachePeak.Value != 0.6 {
+		t.Fatalf("KV cache mean/peak = %+v/%+v", w.KVCacheMean, w.KVCachePeak)
+	}
+}

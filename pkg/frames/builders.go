@@ -12,12 +12,14 @@ import (
 
 // Grafana unit ids used by the frames.
 const (
-	UnitMs          = "ms"
-	UnitReqPerSec   = "reqps"
-	UnitPercentUnit = "percentunit"
-	UnitPercent     = "percent"
-	UnitNone        = "none"
-	UnitUSD         = "currencyUSD"
+	UnitMs           = "ms"
+	UnitReqPerSec    = "reqps"
+	UnitPercentUnit  = "percentunit"
+	UnitPercent      = "percent"
+	UnitNone         = "none"
+	UnitUSD          = "currencyUSD"
+	UnitMinutes      = "m"
+	UnitTokensPerSec = "short"
 )
 
 // currencyUnits are the ISO 4217 codes Grafana has a currency unit for.

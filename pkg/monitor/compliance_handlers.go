@@ -3,12 +3,15 @@ package monitor
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/frames"
+	"github.com/aiperf/monitor/pkg/sources"
 )
 
 // Fairness statuses of the inventory frame.
@@ -18,8 +21,10 @@ const (
 	fairnessNotAssessed = "not assessed"
 )
 
-// inventoryFrames answers `inventory`: the catalog with each model's
-// measured fairness status and audit-log coverage and its retention status.
+// inventoryFrames answers `inventory`: the catalog (saying which fields
+// came from the model registry) with each model's measured fairness status,
+// audit-trail coverage and rows held past its retention policy, and its
+// declared retention against its risk class.
 func inventoryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	models, err := r.fleetModels()
 	if err != nil {
@@ -28,7 +33,7 @@ func inventoryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	w := hoursOf(r.Range)
 	rows := make([]frames.InventoryRow, 0, len(models))
 	for _, m := range models {
-		measured := complianceMeasures{fairnessStatus: fairnessNotAssessed}
+		fairness := complianceMeasures{fairnessStatus: fairnessNotAssessed}
 		if r.Conns.Inference != nil {
 			md, err := r.loadModelWindows(ctx, m, w)
 			if err != nil {
@@ -38,15 +43,30 @@ func inventoryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 			if err != nil {
 				return nil, err
 			}
-			if measured, err = complianceOf(m, md.schema, md.summaries, total, r.Catalog.TargetsFor(m.ID).FairnessGap); err != nil {
+			if fairness, err = complianceOf(m, md.schema, md.summaries, total, r.Catalog.TargetsFor(m.ID).FairnessGap); err != nil {
 				return nil, err
 			}
 		}
-		rows = append(rows, frames.InventoryRow{
-			Model: m.ID, Name: m.Name, Owner: m.Owner, RiskClass: m.RiskClass, Version: m.Version, Task: m.Task,
-			FairnessStatus: measured.fairnessStatus, AuditCoverage: measured.auditCoverage,
-			RetentionDays: int64(m.RetentionDays), RetentionStatus: retentionStatus(m.RiskClass, int64(m.RetentionDays)),
-		})
+		audit, audited, err := r.auditTrailOf(ctx, m, w)
+		if err != nil {
+			return nil, err
+		}
+		retained, _, measured, err := r.retentionOf(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		row := frames.InventoryRow{
+			Model: m.ID, Name: m.Name, Owner: m.Owner, RiskClass: m.RiskClass, Version: m.Version, Task: m.Task, IntendedPurpose: m.IntendedPurpose,
+			FairnessStatus: fairness.fairnessStatus, RetentionDays: int64(m.RetentionDays), RetentionStatus: retentionStatus(m.RiskClass, int64(m.RetentionDays)),
+			Origin: string(r.Catalog.Origins[m.ID]), FromRegistry: strings.Join(r.Catalog.FromRegistry[m.ID], ", "),
+		}
+		if audited {
+			row.AuditCoverage, row.AuditMeasuredBy = auditCoverage(audit), r.Conns.Meters.By[sources.MeterAudit]
+		}
+		if measured {
+			row.RowsPastRetention = engine.Metric{Value: float64(retained.RowsOlder), OK: true}
+		}
+		rows = append(rows, row)
 	}
 	return data.Frames{frames.Inventory(rows, "inventory of "+r.scope()+" over "+r.Range.String())}, nil
 }

@@ -107,7 +107,7 @@ func (r *Request) measureTotal(ctx context.Context, s *modelSeries, needs health
 		}
 	}
 	if needs&needRegistry != 0 {
-		if h.total.VersionDrift, err = r.versionDrift(ctx, s.model, &h.notes); err != nil {
+		if h.total.VersionDrift, err = r.versionDrift(ctx, s.model, s.windows, &h.notes); err != nil {
 			return err
 		}
 	}

@@ -132,18 +132,20 @@ func TestPipelineGapIsMeasuredAgainstTheExpectedGap(t *testing.T) {
 	}
 }
 
-func TestConfigurationDriftComparesTheRegistry(t *testing.T) {
+// Configuration drift is measured from the versions that served: the demo's
+// Recommendation AI rolled out 3.2.0 three days ago without a new baseline.
+func TestConfigurationDriftIsMeasuredFromServedVersions(t *testing.T) {
 	s := newDemoSetup(t, fleetTestNow)
-	if v := measureRows(t, s, engine.MeasureConfigurationDrift)[demo.RiskAssessment]; v == nil || *v != 0 {
-		t.Fatalf("catalog and registry agree: %v, want 0", deref(v))
+	rows := measureRows(t, s, engine.MeasureConfigurationDrift)
+	if v := rows[demo.RiskAssessment]; v == nil || *v != 0 {
+		t.Fatalf("risk-assessment serves its production version, which its baseline saw: %v, want 0", deref(v))
 	}
-	s.catalog.Models[0].Version = "4.3.0"
-	if v := measureRows(t, s, engine.MeasureConfigurationDrift)[s.catalog.Models[0].ID]; v == nil || *v != 1 {
-		t.Fatalf("declared 4.3.0 against the registry's 4.2.1: %v, want 1", deref(v))
+	if v := rows[demo.RecommendationAI]; v == nil || *v != 1 {
+		t.Fatalf("recommendation-ai serves 3.2.0, which its baseline never saw: %v, want 1", deref(v))
 	}
-	s.conns.Registry = nil
-	if v := measureRows(t, s, engine.MeasureConfigurationDrift)[s.catalog.Models[0].ID]; v != nil {
-		t.Fatalf("without a registry: %v, want null", *v)
+	s.conns.Meters = sources.Meters{}
+	if v := measureRows(t, s, engine.MeasureConfigurationDrift)[demo.RiskAssessment]; v != nil {
+		t.Fatalf("without a connection reporting served versions: %v, want null", *v)
 	}
 }
 

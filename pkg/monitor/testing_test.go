@@ -46,10 +46,12 @@ func newDemoSetup(t testing.TB, now time.Time) *demoSetup {
 	}}
 	c := declared.WithRegistry(models)
 	opts := cache.Options{Now: clock, LabelDelay: func(string) time.Duration { return 48 * time.Hour }}
-	return &demoSetup{now: now, catalog: &c, conns: sources.Connections{
+	s := &demoSetup{now: now, catalog: &c, conns: sources.Connections{
 		Inference: cache.Inference(fleet, opts), Serving: cache.Serving(fleet, opts),
 		Incidents: fleet, Billing: cache.Billing(fleet, opts), Registry: fleet,
 	}}
+	s.conns.Meters.Adopt(fleet, "Demo fleet")
+	return s
 }
 
 // request builds the request a panel would send over the last span.

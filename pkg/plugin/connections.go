@@ -29,9 +29,10 @@ func (d *Datasource) connect(ctx context.Context) {
 		fleet := demo.New(demo.Options{Now: d.now})
 		d.conns = sources.Connections{
 			Inference: cache.Inference(fleet, opts), Serving: cache.Serving(fleet, opts),
-			Incidents: fleet, Billing: cache.Billing(fleet, opts), Registry: fleet,
+			Incidents: fleet, Endpoints: fleet, Billing: cache.Billing(fleet, opts), Registry: fleet,
 		}
 		d.catalogs.registry = fleet
+		d.conns.Meters.Adopt(fleet, "Demo fleet")
 		d.checks = append(d.checks, roleCheck{label: "Demo fleet", checker: fleet})
 		return
 	}
@@ -60,6 +61,12 @@ func (d *Datasource) connect(ctx context.Context) {
 			if incidents, ok := src.(sources.IncidentSource); ok {
 				d.conns.Incidents = incidents
 			}
+		case RoleEndpoints:
+			var src sources.EndpointSource
+			if src, err = open(ctx, cfg, endpointConnectors); err != nil {
+				src = sources.Failing{Err: err}
+			}
+			d.conns.Endpoints, conn = src, src
 		case RoleBilling:
 			var src sources.BillingSource
 			if src, err = open(ctx, cfg, billingConnectors); err != nil {
@@ -79,6 +86,7 @@ func (d *Datasource) connect(ctx context.Context) {
 		if c, ok := conn.(sources.HealthChecker); ok && err == nil {
 			check.checker = c
 		}
+		d.conns.Meters.Adopt(conn, label)
 		if c, ok := conn.(io.Closer); ok {
 			d.closers = append(d.closers, c)
 		}

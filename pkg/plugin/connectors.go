@@ -9,6 +9,9 @@ import (
 	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
+	"github.com/aiperf/monitor/pkg/sources/registry/mlflow"
+	"github.com/aiperf/monitor/pkg/sources/serving/endpoints"
+	"github.com/aiperf/monitor/pkg/sources/serving/prometheus"
 )
 
 // A connector factory opens a role's connector from its jsonData section
@@ -16,6 +19,7 @@ import (
 type (
 	inferenceFactory func(ctx context.Context, cfg RoleConfig) (sources.InferenceSource, error)
 	servingFactory   func(ctx context.Context, cfg RoleConfig) (sources.ServingSource, error)
+	endpointsFactory func(ctx context.Context, cfg RoleConfig) (sources.EndpointSource, error)
 	billingFactory   func(ctx context.Context, cfg RoleConfig) (sources.BillingSource, error)
 	registryFactory  func(ctx context.Context, cfg RoleConfig) (sources.RegistrySource, error)
 )
@@ -27,7 +31,11 @@ var (
 		"postgres": openPostgres,
 	}
 	servingConnectors = map[string]servingFactory{
-		"demo": openDemoServing,
+		"demo":       openDemoServing,
+		"prometheus": openPrometheus,
+	}
+	endpointConnectors = map[string]endpointsFactory{
+		"live": openEndpoints,
 	}
 	billingConnectors = map[string]billingFactory{
 		"focus":     openFOCUS,
@@ -37,7 +45,8 @@ var (
 		"awsce":     openAWSCostExplorer,
 	}
 	registryConnectors = map[string]registryFactory{
-		"demo": openDemoRegistry,
+		"demo":   openDemoRegistry,
+		"mlflow": openMLflow,
 	}
 )
 
@@ -64,4 +73,16 @@ func open[S any, F ~func(context.Context, RoleConfig) (S, error)](ctx context.Co
 		return zero, unknownConnector(cfg, known)
 	}
 	return factory(ctx, cfg)
+}
+
+func openMLflow(_ context.Context, cfg RoleConfig) (sources.RegistrySource, error) {
+	return mlflow.Open(cfg.Field, cfg.Options, cfg.Secrets)
+}
+
+func openPrometheus(ctx context.Context, cfg RoleConfig) (sources.ServingSource, error) {
+	return prometheus.Open(ctx, cfg.Options, prometheus.Options{Field: cfg.Field, Secrets: cfg.Secrets, UID: cfg.UID})
+}
+
+func openEndpoints(ctx context.Context, cfg RoleConfig) (sources.EndpointSource, error) {
+	return endpoints.Open(ctx, cfg.Field, cfg.Options, cfg.Secrets, cfg.UID)
 }

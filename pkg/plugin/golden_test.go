@@ -21,6 +21,9 @@ var goldenModels = map[query.Type]string{
 	query.QueryTypeQuality: "risk-assessment", query.QueryTypeConfusionMatrix: "risk-assessment", query.QueryTypeReliability: "risk-assessment",
 	query.QueryTypeDrift: "risk-assessment", query.QueryTypeDriftTrend: "risk-assessment", query.QueryTypeDriftDistribution: "risk-assessment",
 	query.QueryTypeFairness: "risk-assessment", query.QueryTypeFairnessTrend: "risk-assessment", query.QueryTypeDataQuality: "risk-assessment",
+	query.QueryTypeConfigDrift: "recommendation-ai", query.QueryTypeEvidence: "risk-assessment",
+	query.QueryTypeAvailability: "recommendation-ai", query.QueryTypeTokens: "customer-ai-assistant", query.QueryTypeTimeToFirstToken: "customer-ai-assistant",
+	query.QueryTypeTimePerOutputToken: "customer-ai-assistant", query.QueryTypeKVCache: "customer-ai-assistant",
 }
 
 func TestGoldenFrames(t *testing.T) {

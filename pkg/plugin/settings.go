@@ -41,6 +41,7 @@ type RoleConfig struct {
 	Options   json.RawMessage
 	Secrets   map[string]string // secureJsonData keys without the "<prefix>." prefix
 	Field     string            // the jsonData path, for error messages
+	UID       string            // the data source's uid (the secure socks proxy's default user)
 }
 
 // jsonSettings is the data source's jsonData.
@@ -95,6 +96,9 @@ func LoadSettings(cfg backend.DataSourceInstanceSettings) (*Settings, error) {
 		errs = append(errs, e)
 	}
 	roles, roleErrs := js.roles(cfg.DecryptedSecureJSONData)
+	for i := range roles {
+		roles[i].UID = cfg.UID
+	}
 	s.Roles = roles
 	errs = append(errs, roleErrs...)
 	switch {

@@ -24,7 +24,20 @@ type Query struct {
 	ReferenceGroup string `json:"referenceGroup,omitempty"`
 	// Measure is what the measures query returns (Measures).
 	Measure string `json:"measure,omitempty"`
+	// Check and Outcome filter the evidence register ("all" or empty: no filter).
+	Check   string `json:"check,omitempty"`
+	Outcome string `json:"outcome,omitempty"`
 }
+
+// EvidenceChecks are the kinds of check the evidence register records
+// (pkg/monitor EvidenceChecks), EvidenceOutcomes their outcomes.
+var (
+	EvidenceChecks   = []string{"drift", "quality", "estimatedQuality", "fairness", "dataQuality", "availability", "latency", "errorRate", "configuration"}
+	EvidenceOutcomes = []string{"pass", "fail", "not measured"}
+)
+
+// FilterAll is the check or outcome filter that keeps every row.
+const FilterAll = "all"
 
 // Drift methods accepted in `method`; empty means auto.
 var driftMethods = []string{"auto", "psi", "ks", "wasserstein", "js", "js2", "chisquare", "ztest", "tvd"}
@@ -86,6 +99,12 @@ func (q Query) Validate() error {
 	}
 	if err := q.validateMeasure(); err != nil {
 		return err
+	}
+	if q.Check != "" && q.Check != FilterAll && !contains(EvidenceChecks, q.Check) {
+		return fmt.Errorf("check %s is unknown: use all or one of %s", fault.Echo(q.Check), strings.Join(EvidenceChecks, ", "))
+	}
+	if q.Outcome != "" && q.Outcome != FilterAll && !contains(EvidenceOutcomes, q.Outcome) {
+		return fmt.Errorf("outcome %s is unknown: use all or one of %s", fault.Echo(q.Outcome), strings.Join(EvidenceOutcomes, ", "))
 	}
 	if (q.Reference == ReferenceNamed) != (q.ReferenceGroup != "") {
 		return fmt.Errorf("referenceGroup names the group to compare with and goes with reference %q only: set both or neither", ReferenceNamed)

@@ -8,32 +8,41 @@ type Type string
 
 // Query types; the TypeScript QueryType enum holds the same values.
 const (
-	QueryTypeLatency           Type = "latency"
-	QueryTypeThroughput        Type = "throughput"
-	QueryTypeErrorRate         Type = "errorRate"
-	QueryTypeQuality           Type = "quality"
-	QueryTypeConfusionMatrix   Type = "confusionMatrix"
-	QueryTypeReliability       Type = "reliability"
-	QueryTypeDrift             Type = "drift"
-	QueryTypeDriftTrend        Type = "driftTrend"
-	QueryTypeDriftDistribution Type = "driftDistribution"
-	QueryTypeFairness          Type = "fairness"
-	QueryTypeFairnessTrend     Type = "fairnessTrend"
-	QueryTypeDataQuality       Type = "dataQuality"
-	QueryTypeFleetHealth       Type = "fleetHealth"
-	QueryTypeHealthTrend       Type = "healthTrend"
-	QueryTypeKpis              Type = "kpis"
-	QueryTypeUtilization       Type = "utilization"
-	QueryTypeSlaMatrix         Type = "slaMatrix"
-	QueryTypeBurnRate          Type = "burnRate"
-	QueryTypeIncidents         Type = "incidents"
-	QueryTypeCost              Type = "cost"
-	QueryTypeCostSummary       Type = "costSummary"
-	QueryTypeSavings           Type = "savings"
-	QueryTypeInventory         Type = "inventory"
-	QueryTypeRegulations       Type = "regulations"
-	QueryTypeMeasures          Type = "measures"
-	QueryTypeAlertHistory      Type = "alertHistory"
+	QueryTypeLatency            Type = "latency"
+	QueryTypeThroughput         Type = "throughput"
+	QueryTypeErrorRate          Type = "errorRate"
+	QueryTypeQuality            Type = "quality"
+	QueryTypeConfusionMatrix    Type = "confusionMatrix"
+	QueryTypeReliability        Type = "reliability"
+	QueryTypeDrift              Type = "drift"
+	QueryTypeDriftTrend         Type = "driftTrend"
+	QueryTypeDriftDistribution  Type = "driftDistribution"
+	QueryTypeFairness           Type = "fairness"
+	QueryTypeFairnessTrend      Type = "fairnessTrend"
+	QueryTypeDataQuality        Type = "dataQuality"
+	QueryTypeFleetHealth        Type = "fleetHealth"
+	QueryTypeHealthTrend        Type = "healthTrend"
+	QueryTypeKpis               Type = "kpis"
+	QueryTypeUtilization        Type = "utilization"
+	QueryTypeSlaMatrix          Type = "slaMatrix"
+	QueryTypeBurnRate           Type = "burnRate"
+	QueryTypeIncidents          Type = "incidents"
+	QueryTypeCost               Type = "cost"
+	QueryTypeCostSummary        Type = "costSummary"
+	QueryTypeSavings            Type = "savings"
+	QueryTypeInventory          Type = "inventory"
+	QueryTypeRegulations        Type = "regulations"
+	QueryTypeMeasures           Type = "measures"
+	QueryTypeAlertHistory       Type = "alertHistory"
+	QueryTypeAvailability       Type = "availability"
+	QueryTypeReadiness          Type = "readiness"
+	QueryTypeTokens             Type = "tokens"
+	QueryTypeTimeToFirstToken   Type = "timeToFirstToken"
+	QueryTypeTimePerOutputToken Type = "timePerOutputToken"
+	QueryTypeKVCache            Type = "kvCache"
+	QueryTypeConfigDrift        Type = "configurationDrift"
+	QueryTypeComplianceFacts    Type = "complianceFacts"
+	QueryTypeEvidence           Type = "evidence"
 )
 
 // Info describes a query type for the query editor (the `query-types` resource).
@@ -74,6 +83,15 @@ var Types = []Info{
 	{QueryTypeRegulations, "Regulation register", "declared regulations with status and next review", false, false, false},
 	{QueryTypeMeasures, "Alert measures", "one number per model (and attribute, resource or signal) that the alert rules compare with their thresholds, for Grafana Alerting", false, false, false},
 	{QueryTypeAlertHistory, "Alert history", "firings, time to resolve and flapping per alert rule and model, the rules evaluated over the range", false, false, false},
+	{QueryTypeConfigDrift, "Configuration drift", "share of predictions served off the registry's production version or by a version without a baseline", false, false, false},
+	{QueryTypeComplianceFacts, "Compliance facts", "measured audit-trail coverage, retention, access failures, out-of-distribution inputs and versions, with who measured them", false, false, false},
+	{QueryTypeEvidence, "Evidence register", "every check the monitors ran per window: inputs, outcome and the alert raised", false, false, false},
+	{QueryTypeAvailability, "Availability", "share of probed minutes the model was up, and downtime, over time", true, false, false},
+	{QueryTypeReadiness, "Endpoint readiness", "live model servers: liveness, readiness, versions and platform per model", false, false, false},
+	{QueryTypeTokens, "Tokens", "LLM prompt and generated tokens per second over time", true, false, false},
+	{QueryTypeTimeToFirstToken, "Time to first token", "LLM p50/p95/p99 time to first token over time", true, false, false},
+	{QueryTypeTimePerOutputToken, "Time per output token", "LLM p50/p95/p99 time per generated token over time", true, false, false},
+	{QueryTypeKVCache, "KV cache", "LLM KV-cache occupancy (mean and peak) over time", true, false, false},
 }
 
 // Lookup returns the description of a query type.

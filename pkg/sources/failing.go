@@ -18,6 +18,7 @@ var (
 	_ ServingSource   = Failing{}
 	_ BillingSource   = Failing{}
 	_ RegistrySource  = Failing{}
+	_ EndpointSource  = Failing{}
 )
 
 func (f Failing) Schema(context.Context, string) (engine.Schema, error) {
@@ -49,3 +50,5 @@ func (f Failing) DailyCosts(context.Context, time.Time, time.Time) ([]CostRecord
 }
 
 func (f Failing) Models(context.Context) ([]catalog.Model, error) { return nil, f.Err }
+
+func (f Failing) Readiness(context.Context) ([]EndpointStatus, error) { return nil, f.Err }

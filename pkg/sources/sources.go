@@ -110,6 +110,30 @@ type RegistrySource interface {
 	Models(ctx context.Context) ([]catalog.Model, error)
 }
 
+// EndpointStatus is what a live probe found about one model on one model
+// server (or about the server, when it could not list its models).
+type EndpointStatus struct {
+	Endpoint      string // the server's name in the settings
+	Protocol      string // oip (Open Inference Protocol v2) or openai
+	Server        string // the server's own name and version, when it says
+	ServerVersion string
+	Model         string
+	ModelVersion  string
+	Platform      string
+	ServerReady   *bool    // the server's own readiness; nil when not probed
+	Live, Ready   *bool    // the server's liveness, the model's readiness; nil when not probed
+	State, Reason string   // the repository index's, where the server has one
+	Inferences    *float64 // successful inferences since start (Triton statistics)
+	ProbeMs       float64  // the readiness probe's round trip
+	Error         string   // why the probe failed, when it did
+}
+
+// EndpointSource probes live model servers for the inventory and
+// readiness table.
+type EndpointSource interface {
+	Readiness(ctx context.Context) ([]EndpointStatus, error)
+}
+
 // HealthChecker is implemented by every connector: it proves the connector
 // reaches its system and says what it checked.
 type HealthChecker interface {
@@ -122,6 +146,8 @@ type Connections struct {
 	Inference InferenceSource
 	Serving   ServingSource
 	Incidents IncidentSource
+	Endpoints EndpointSource
 	Billing   BillingSource
 	Registry  RegistrySource
+	Meters    Meters // optional compliance measurements (compliance.go)
 }

@@ -6,6 +6,9 @@ import { RegisterSection } from './config/RegisterSection';
 import { TargetsSection } from './config/TargetsSection';
 import { BillingSection } from './config/BillingSection';
 import { DemoSection } from './DemoSection';
+import { RegistrySection } from './config/RegistrySection';
+import { EndpointsSection } from './config/EndpointsSection';
+import { ServingSection } from './config/ServingSection';
 import type { AiperfDataSourceOptions, AiperfSecureJsonData } from './types';
 
 export type ConfigSectionProps = DataSourcePluginOptionsEditorProps<AiperfDataSourceOptions, AiperfSecureJsonData>;
@@ -23,4 +26,7 @@ export const CONFIG_SECTIONS: Array<{ id: string; Component: ComponentType<Confi
   { id: 'targets', Component: TargetsSection },
   { id: 'register', Component: RegisterSection },
   { id: 'billing', Component: BillingSection },
+  { id: 'registry', Component: RegistrySection },
+  { id: 'serving', Component: ServingSection },
+  { id: 'endpoints', Component: EndpointsSection },
 ];

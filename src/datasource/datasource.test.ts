@@ -9,6 +9,8 @@ const VARIABLES: Record<string, string | string[]> = {
   attribute: 'gender',
   metrics: ['f1', 'aucRoc'],
   groupBy: 'model',
+  check: 'fairness',
+  outcome: 'fail',
 };
 
 // A small template service: `$name` becomes the variable's value, multi-values joined per format.
@@ -57,6 +59,21 @@ describe('DataSource.applyTemplateVariables', () => {
       metrics: ['f1', 'aucRoc', 'accuracy'],
       groupBy: 'model',
       method: 'psi',
+    });
+  });
+
+  it('interpolates the evidence register filters', () => {
+    const query: AiperfQuery = {
+      refId: 'A',
+      queryType: QueryType.Evidence,
+      model: '$model',
+      check: '$check',
+      outcome: '$outcome',
+    };
+    expect(createDataSource().applyTemplateVariables(query, {})).toMatchObject({
+      model: 'churn',
+      check: 'fairness',
+      outcome: 'fail',
     });
   });
 

@@ -45,6 +45,8 @@ export class DataSource extends DataSourceWithBackend<AiperfQuery, AiperfDataSou
           .filter(Boolean)
       ),
       groupBy: replace(query.groupBy) as CostGroupBy | undefined,
+      check: replace(query.check),
+      outcome: replace(query.outcome),
     };
   }
 

@@ -2,6 +2,7 @@ import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
 import type { Catalog } from './config/catalog';
 import type { BillingFeed } from './config/billingFeeds';
+import type { EndpointsSettings, ServingSettings } from './config/types';
 
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
 export enum QueryType {
@@ -31,6 +32,15 @@ export enum QueryType {
   Regulations = 'regulations',
   Measures = 'measures',
   AlertHistory = 'alertHistory',
+  ConfigurationDrift = 'configurationDrift',
+  ComplianceFacts = 'complianceFacts',
+  Evidence = 'evidence',
+  Availability = 'availability',
+  Readiness = 'readiness',
+  Tokens = 'tokens',
+  TimeToFirstToken = 'timeToFirstToken',
+  TimePerOutputToken = 'timePerOutputToken',
+  KVCache = 'kvCache',
 }
 
 export type DriftMethod = 'auto' | 'psi' | 'ks' | 'wasserstein' | 'js' | 'js2' | 'chisquare' | 'ztest' | 'tvd';
@@ -54,12 +64,17 @@ export interface AiperfQuery extends DataQuery {
   reference?: FairnessReference;
   /** Fairness with `reference: named`: the group's name. */
   referenceGroup?: string;
+  /** Evidence register filters: a check kind and an outcome ('all' or absent: no filter). */
+  check?: string;
+  outcome?: string;
 }
 
 /** Non-secret settings (jsonData): the demo switch and the declared catalog (pkg/plugin/settings.go). */
 export interface AiperfDataSourceOptions extends DataSourceJsonData, Catalog {
   demoEnabled?: boolean;
   billing?: BillingFeed[];
+  serving?: ServingSettings;
+  endpoints?: EndpointsSettings;
 }
 
 /** Secret settings; they never come back to the browser, only `secureJsonFields` flags do. */

@@ -142,6 +142,8 @@ describe('page scenes', () => {
     expect(panels.map((p) => p.query?.queryType)).toEqual([
       QueryType.Utilization,
       QueryType.Latency,
+      QueryType.Throughput,
+      QueryType.ErrorRate,
       QueryType.SlaMatrix,
       QueryType.SlaMatrix,
       QueryType.SlaMatrix,
@@ -150,9 +152,9 @@ describe('page scenes', () => {
       QueryType.Incidents,
       QueryType.AlertHistory,
     ]);
-    // One query each for the three SLA tables and for incidents with their MTTR/MTBF, and the alert history.
+    // One query per panel, but the three SLA tables share one, and so do incidents and their MTTR/MTBF; and the alert history.
     const runners = sceneGraph.findAllObjects(scene, (o) => o instanceof SceneQueryRunner);
-    expect(runners).toHaveLength(6);
+    expect(runners).toHaveLength(8);
     expect(panels[0].query?.model).toBe('${model}');
   });
 
@@ -168,6 +170,12 @@ describe('page scenes', () => {
   });
 
   it('compliance lists the inventory and the regulation register', () => {
-    expect(queryTypes(complianceScene(UID))).toEqual([QueryType.Inventory, QueryType.Regulations]);
+    expect(queryTypes(complianceScene(UID))).toEqual([
+      QueryType.Inventory,
+      QueryType.Regulations,
+      QueryType.ComplianceFacts,
+      QueryType.ConfigurationDrift,
+      QueryType.Evidence,
+    ]);
   });
 });

@@ -23,6 +23,12 @@ const (
 	chIncidentStart
 	chIncidentDuration
 	chCost
+	chAuditGap
+	chAuthFailures
+	chRejected
+	chTokens
+	chTimeToFirstToken
+	chKVCache
 )
 
 func hashString(s string) uint64 {

@@ -12,17 +12,19 @@ import (
 // owners, risk classes, versions, targets and business value, and the
 // baseline window its scripted behaviours are measured against.
 func (f *Fleet) Models(ctx context.Context) ([]catalog.Model, error) {
-	reference := baselineWindow(anchorOf(f.now()))
+	anchor := anchorOf(f.now())
+	reference := baselineWindow(anchor)
 	out := make([]catalog.Model, len(fleetProfiles))
 	for i, p := range fleetProfiles {
 		m := p.spec
 		out[i] = catalog.Model{
 			ID: m.ID, Name: m.Name, Owner: m.Owner, RiskClass: m.RiskClass, Version: m.Version,
 			Task: string(m.Task), PrimaryMetric: m.PrimaryMetric, BusinessValuePerMonth: m.BusinessValuePerMonth,
-			BudgetPerMonth: m.BusinessValuePerMonth / 10, RetentionDays: 365,
+			BudgetPerMonth: m.BusinessValuePerMonth / 10, RetentionDays: m.RetentionDays, IntendedPurpose: m.IntendedPurpose,
 			BaselineDays: int(reference.Length() / oneDay), BaselineEnd: reference.To.Format(time.DateOnly),
 			LabelDelayHours: m.LabelDelay.Hours(),
 			Targets:         catalog.Targets{P95LatencyMs: m.LatencyTargetP95Ms},
+			Registry:        registryFacts(p, anchor),
 		}
 	}
 	return out, ctx.Err()

@@ -50,7 +50,7 @@ func (f *Fleet) Rows(model string, from, to time.Time, emit func(ts time.Time, r
 // for it; it emits those inside [from, to).
 func (f *Fleet) bucketRows(p *profile, bucket, from, to, now, anchor time.Time, r *engine.Row, emit func(time.Time, *engine.Row) error) error {
 	rng := bucketRand(p.seed, bucket.Unix())
-	n := int(math.Round(float64(f.rowsPerHour) * load(bucket.Add(30*time.Minute)) * (0.9 + 0.2*rng.Float64())))
+	n := f.bucketSize(rng, bucket)
 	labeledUntil := now.Add(-p.spec.LabelDelay)
 	for i := range n {
 		ts := bucket.Add(time.Duration((float64(i) + rng.Float64()) / float64(n) * float64(time.Hour)))
@@ -73,6 +73,12 @@ func (f *Fleet) bucketRows(p *profile, bucket, from, to, now, anchor time.Time, 
 		}
 	}
 	return nil
+}
+
+// bucketSize draws how many predictions an hour bucket holds: the first
+// draw of the bucket's generator, so counting a bucket needs no rows.
+func (f *Fleet) bucketSize(rng *rand.Rand, bucket time.Time) int {
+	return int(math.Round(float64(f.rowsPerHour) * load(bucket.Add(30*time.Minute)) * (0.9 + 0.2*rng.Float64())))
 }
 
 // choice draws one of its values with given relative weights.

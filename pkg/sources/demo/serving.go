@@ -117,6 +117,9 @@ func (f *Fleet) Serving(ctx context.Context, model string, windows []sources.Win
 	for i, w := range windows {
 		from, to := f.minutesOf(w, now, anchor)
 		s := engine.ServingSummary{Latency: engine.NewLatencyHistogram(latencyBounds)}
+		if p.tokensPerRequest > 0 {
+			s.LLM.TimeToFirstToken, s.LLM.TimePerOutputToken = engine.NewLatencyHistogram(latencyBounds), engine.NewLatencyHistogram(latencyBounds)
+		}
 		disruptions := p.disruptions(from, to)
 		for t := from; t.Before(to); t = t.Add(time.Minute) {
 			if simulated++; simulated%ctxCheckMinutes == 0 {
@@ -133,6 +136,9 @@ func (f *Fleet) Serving(ctx context.Context, model string, windows []sources.Win
 				s.UpMinutes++
 			} else {
 				s.DownMinutes++
+			}
+			if p.tokensPerRequest > 0 {
+				p.addTokens(&s.LLM, t, m)
 			}
 		}
 		out[i] = s

@@ -4,6 +4,7 @@ import { QueryType } from '../../datasource/types';
 import { aiperfQuery } from '../shared/queries';
 import { item, pageScene } from '../shared/scene';
 import { columnWidths, hideColumns, wrapColumns } from '../shared/tables';
+import { complianceEvidenceRows } from './evidenceScene';
 
 /** Compliance view: inventory, fairness status, audit coverage, retention and the regulation register. */
 export function complianceScene(defaultUid: string) {
@@ -53,6 +54,7 @@ export function complianceScene(defaultUid: string) {
             .build()
         ),
       ],
+      ...complianceEvidenceRows(),
     ],
   });
 }

@@ -37,7 +37,7 @@ function slaTable({ objective, title, unit }: (typeof OBJECTIVES)[number]) {
   );
 }
 
-/** Infrastructure view: utilisation, latency, SLA, error budget and incidents. */
+/** Infrastructure view: utilisation, latency, throughput, errors, SLA, error budget and incidents. */
 export function infrastructureScene(defaultUid: string) {
   return pageScene({
     defaultUid,
@@ -56,6 +56,24 @@ export function infrastructureScene(defaultUid: string) {
             .setTitle('Latency percentiles vs target')
             .setDescription('p50/p95/p99; the red line is the p95 target')
             .setData(withTargetsInView(aiperfQuery(QueryType.Latency, { model: VAR_MODEL_EXPR })))
+            .build()
+        ),
+      ],
+      [
+        item(
+          PanelBuilders.timeseries()
+            .setTitle('Throughput')
+            .setDescription('Requests per second of the selected model')
+            .setData(aiperfQuery(QueryType.Throughput, { model: VAR_MODEL_EXPR }))
+            .build()
+        ),
+        item(
+          PanelBuilders.timeseries()
+            .setTitle('Error rate vs target')
+            .setDescription(
+              'Share of failed requests of the selected model; the red line is the target; undefined where the runtime counts no failures'
+            )
+            .setData(withTargetsInView(aiperfQuery(QueryType.ErrorRate, { model: VAR_MODEL_EXPR })))
             .build()
         ),
       ],
