@@ -9,7 +9,8 @@ usage: chdb_server.py PORT PASSWORD DATA_DIR
 Only what the connector sends is served: POST / with the statement in the
 body (an INSERT's RowBinary rows after its first line), basic auth, the
 database and max_execution_time parameters; GET /ping. Errors keep
-ClickHouse's own text ("Code: N. DB::Exception: ..."), HTTP 500.
+ClickHouse's own text ("Code: N. DB::Exception: ..."), HTTP 500. Answers are
+TabSeparated unless the statement names its FORMAT, as the server's are.
 """
 
 import base64
@@ -84,7 +85,7 @@ class Handler(BaseHTTPRequestHandler):
                 db.query(f"USE `{params.get('database', ['default'])[0]}`")
                 db.query(f"SET max_execution_time = {int(params.get('max_execution_time', ['0'])[0])}")
                 m = INSERT.match(body)
-                out = insert(m.group(1), body[m.end():]) if m else db.query(body.decode(), "RowBinary").bytes()
+                out = insert(m.group(1), body[m.end():]) if m else db.query(body.decode(), "TabSeparated").bytes()
         except Exception as e:  # chdb raises ClickHouse's own message
             return self.reply(500, str(e).encode())
         self.reply(200, out)
