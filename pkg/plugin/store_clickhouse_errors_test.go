@@ -127,12 +127,18 @@ func TestClickHouseSecretsStaySecret(t *testing.T) {
 	}
 }
 
-// The settings editor's resources list the table's columns with their
-// ClickHouse types and preview the mapped columns.
+// The health check reaches the server and checks the mapping; the settings
+// editor's resources list the table's columns with their ClickHouse types
+// and preview the mapped columns.
 func TestClickHouseColumnsAndPreview(t *testing.T) {
 	dsn := envOrSkip(t, "AIPERF_TEST_CLICKHOUSE")
 	table := seedClickHouse(t, dsn)
 	d := clickhouseDatasource(t, dsn, table, nil)
+	res, err := d.CheckHealth(t.Context(), &backend.CheckHealthRequest{})
+	if err != nil || res.Status != backend.HealthStatusOk || !strings.Contains(res.Message, "ClickHouse") || !strings.Contains(res.Message, table) {
+		t.Errorf("health: %v %v %q", err, res.Status, res.Message)
+	}
+	t.Logf("health: %s", res.Message)
 	status, body := callResource(t, d, "inference/columns", "inference/columns")
 	var cols []logstore.Column
 	if err := json.Unmarshal([]byte(body), &cols); status != 200 || err != nil {
