@@ -171,6 +171,6 @@ start_chdb() {
 chdb_check() {
   [ -n "${AIPERF_TEST_CHDB:-}" ] || { echo "AIPERF_TEST_CHDB is not set: call start_chdb first" >&2; return 77; }
   (cd "$_store_root" && AIPERF_TEST_CLICKHOUSE=$AIPERF_TEST_CHDB go test -count=1 -v \
-    -run 'TestSummariesEqualTheEngines|TestComplianceCountsMatchTheSeededRows|TestClickHouse(FramesEqual|ReloadQueries|Failures|SecretsStay|ColumnsAndPreview|Injection)' \
+    -run 'TestSummariesEqualTheEngines|TestComplianceCountsMatchTheSeededRows|TestDateTime64TimeColumn|TestClickHouse(FramesEqual|ReloadQueries|Failures|SecretsStay|ColumnsAndPreview|Injection)' \
     ./pkg/sources/inference/clickhouse/ ./pkg/plugin/)
 }
