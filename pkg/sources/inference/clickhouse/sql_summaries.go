@@ -17,16 +17,17 @@ const logLossClip = 2.220446049250313e-16
 // scan builds the summaries statement: one level that reads the table,
 // turns every row into one tuple per part (ARRAY JOIN) and groups them,
 // so that on a Distributed table the shards aggregate and only groups
-// travel. Expressions are written out, not aliased: old servers resolve
-// aliases in place, and repeated text is computed once.
+// travel. Expressions are written out rather than aliased (old servers
+// resolve aliases in place; the server computes repeated text once), but
+// for the numeric bins, which are long and read twice.
 type scan struct {
 	tuples []string
 }
 
-// def is an expression the tuples use (named for the reader only).
-func (s *scan) def(expr, _ string) string { return "(" + expr + ")" }
+// paren keeps an expression whole wherever it is pasted.
+func paren(expr string) string { return "(" + expr + ")" }
 
-// bucket bins x (a Float64 alias, not NULL) over a part's edges, as
+// bucket bins x (a Float64 expression, not NULL) over a part's edges, as
 // width_bucket would: NaN sorts last, ±Inf at the ends.
 func (s *scan) bucket(k int, edges []float64, x string) string {
 	finiteEdges := edges[:len(edges)-1] // the NaN sentinel: NaN is tested apart
@@ -65,9 +66,9 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 		p := &plan.Parts[k]
 		switch p.Kind {
 		case logstore.PartNumeric:
-			x := s.def(num(p.Column), fmt.Sprintf("_x%d", k))
-			null := s.def(isNull(p.Column), fmt.Sprintf("_z%d", k))
-			anchors := s.def(floatArray(p.Anchors), fmt.Sprintf("_a%d", k))
+			x := paren(num(p.Column))
+			null := paren(isNull(p.Column))
+			anchors := paren(floatArray(p.Anchors))
 			// The bin is named where the tuple holds it and read back for the
 			// offset (the anchor of a missing value's bin is out of range: 0).
 			alias := fmt.Sprintf("_n%d", k)
@@ -75,20 +76,20 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 			d := fmt.Sprintf("(%s - %s[%s + 1])", x, anchors, alias)
 			s.tuple(k, bin, x, "''", d, "0", "0")
 		case logstore.PartCategorical:
-			s.tuple(k, strconv.Itoa(noBin), nan, s.def(text(p.Column), fmt.Sprintf("_c%d", k)), nan, "0", "0")
+			s.tuple(k, strconv.Itoa(noBin), nan, paren(text(p.Column)), nan, "0", "0")
 		case logstore.PartScore:
-			score := s.def(num(p.Column), fmt.Sprintf("_x%d", k))
-			null := s.def(isNull(p.Column), fmt.Sprintf("_z%d", k))
-			bin := s.def(fmt.Sprintf("if(%s, toInt64(%d), %s)", null, noBin, s.bucket(k, p.Edges, score)), fmt.Sprintf("_n%d", k))
+			score := paren(num(p.Column))
+			null := paren(isNull(p.Column))
+			bin := paren(fmt.Sprintf("if(%s, toInt64(%d), %s)", null, noBin, s.bucket(k, p.Edges, score)))
 			c, x, y := "''", "0", "0"
 			if t.Label != nil {
 				lab := labeled(t.Label)
 				pos := "(" + num(t.Label) + " >= 0.5)"
 				usable := fmt.Sprintf("(%s AND NOT %s AND %s >= 0 AND %s <= 1)", lab, isNull(p.Column), score, score)
 				clipped := fmt.Sprintf("least(greatest(%s, %s), 1 - %s)", score, floatLiteral(logLossClip), floatLiteral(logLossClip))
-				c = s.def(fmt.Sprintf("if(%s, if(%s, '1', '0'), '')", lab, pos), fmt.Sprintf("_c%d", k))
-				x = s.def(fmt.Sprintf("if(%s, if(%s, -log(%s), -log(1 - %s)), 0)", usable, pos, clipped, clipped), fmt.Sprintf("_l%d", k))
-				y = s.def(fmt.Sprintf("if(%s, if(%s, (%s - 1) * (%s - 1), %s * %s), 0)", usable, pos, score, score, score, score), fmt.Sprintf("_q%d", k))
+				c = paren(fmt.Sprintf("if(%s, if(%s, '1', '0'), '')", lab, pos))
+				x = paren(fmt.Sprintf("if(%s, if(%s, -log(%s), -log(1 - %s)), 0)", usable, pos, clipped, clipped))
+				y = paren(fmt.Sprintf("if(%s, if(%s, (%s - 1) * (%s - 1), %s * %s), 0)", usable, pos, score, score, score, score))
 			}
 			s.tuple(k, bin, score, c, score, x, y)
 		case logstore.PartGroup:
@@ -99,11 +100,11 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 				state = fmt.Sprintf("if(%s, if(%s >= 0.5, 2, 1), 0)", labeled(t.Label), num(t.Label))
 			}
 			g := text(p.Column)
-			c := s.def(fmt.Sprintf("if(%s = '', %s, %s)", g, stringLiteral(logstore.MissingGroup), g), fmt.Sprintf("_c%d", k))
-			bin := s.def(fmt.Sprintf("if(%s, (%s >= %s) + 2 * %s, %d)", usable, score, floatLiteral(plan.Baseline.Schema.Threshold), state, noBin), fmt.Sprintf("_n%d", k))
+			c := paren(fmt.Sprintf("if(%s = '', %s, %s)", g, stringLiteral(logstore.MissingGroup), g))
+			bin := paren(fmt.Sprintf("if(%s, (%s >= %s) + 2 * %s, %d)", usable, score, floatLiteral(plan.Baseline.Schema.Threshold), state, noBin))
 			s.tuple(k, bin, nan, c, nan, "0", "0")
 		case logstore.PartMulticlass:
-			s.tuple(k, s.def(multiclassCode(t, plan.Baseline.Schema.Classes), fmt.Sprintf("_n%d", k)), nan, "''", nan, "0", "0")
+			s.tuple(k, paren(multiclassCode(t, plan.Baseline.Schema.Classes)), nan, "''", nan, "0", "0")
 		case logstore.PartRegression, logstore.PartPercent:
 			if t.Label == nil {
 				s.tuple(k, strconv.Itoa(noBin), nan, "''", nan, "0", "0")
@@ -113,15 +114,15 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 			usable := fmt.Sprintf("(NOT %s AND %s AND %s)", isNull(t.Output), finite(pred), finite(target))
 			if p.Kind == logstore.PartRegression {
 				ok := fmt.Sprintf("(%s AND %s)", lab, usable)
-				bin := s.def(fmt.Sprintf("if(%s, if(%s, 1, 2), %d)", lab, usable, noBin), fmt.Sprintf("_n%d", k))
-				v := s.def(fmt.Sprintf("if(%s, %s, nan)", ok, target), fmt.Sprintf("_x%d", k))
-				x := s.def(fmt.Sprintf("if(%s, abs(%s - %s), 0)", ok, pred, target), fmt.Sprintf("_l%d", k))
-				y := s.def(fmt.Sprintf("if(%s, (%s - %s) * (%s - %s), 0)", ok, pred, target, pred, target), fmt.Sprintf("_q%d", k))
+				bin := paren(fmt.Sprintf("if(%s, if(%s, 1, 2), %d)", lab, usable, noBin))
+				v := paren(fmt.Sprintf("if(%s, %s, nan)", ok, target))
+				x := paren(fmt.Sprintf("if(%s, abs(%s - %s), 0)", ok, pred, target))
+				y := paren(fmt.Sprintf("if(%s, (%s - %s) * (%s - %s), 0)", ok, pred, target, pred, target))
 				s.tuple(k, bin, v, "''", v, x, y)
 			} else {
 				cond := fmt.Sprintf("(%s AND %s AND %s != 0)", lab, usable, target)
-				bin := s.def(fmt.Sprintf("if(%s, 1, %d)", cond, noBin), fmt.Sprintf("_n%d", k))
-				x := s.def(fmt.Sprintf("if(%s, abs((%s - %s) / %s), 0)", cond, pred, target, target), fmt.Sprintf("_l%d", k))
+				bin := paren(fmt.Sprintf("if(%s, 1, %d)", cond, noBin))
+				x := paren(fmt.Sprintf("if(%s, abs((%s - %s) / %s), 0)", cond, pred, target, target))
 				s.tuple(k, bin, nan, "''", nan, x, "0")
 			}
 		}
