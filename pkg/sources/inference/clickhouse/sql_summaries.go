@@ -2,6 +2,8 @@ package clickhouse
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,14 +30,35 @@ type scan struct {
 func paren(expr string) string { return "(" + expr + ")" }
 
 // bucket bins x (a Float64 expression, not NULL) over a part's edges, as
-// width_bucket would: NaN sorts last, ±Inf at the ends.
+// width_bucket would: NaN sorts last, ±Inf at the ends. Old servers have
+// no width_bucket and lose columns captured by lambdas here, so the search
+// is written out: the edges padded with NaN (no x passes it) into blocks
+// of about √n; x's block is the number of block ends at or below it, its
+// place in the block the number of that block's edges at or below it —
+// about 3√n operations a row instead of n.
 func (s *scan) bucket(k int, edges []float64, x string) string {
-	finiteEdges := edges[:len(edges)-1] // the NaN sentinel: NaN is tested apart
-	terms := make([]string, len(finiteEdges))
-	for i, e := range finiteEdges {
-		terms[i] = fmt.Sprintf("(%s >= %s)", x, floatLiteral(e))
+	finite := edges[:len(edges)-1] // the NaN sentinel: NaN is tested apart
+	size := int(math.Ceil(math.Sqrt(float64(len(finite) + 1))))
+	padded := slices.Clone(finite)
+	for len(padded) == len(finite) || len(padded)%size != 0 {
+		padded = append(padded, math.NaN())
 	}
-	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), toInt64(%s))", x, len(edges), balancedSum(terms))
+	var coarse, fine []string
+	for i := size; i <= len(padded); i += size {
+		if e := padded[i-1]; !math.IsNaN(e) {
+			coarse = append(coarse, fmt.Sprintf("(%s >= %s)", x, floatLiteral(e)))
+		}
+	}
+	block, array := fmt.Sprintf("_b%d", k), fmt.Sprintf("_e%d", k)
+	for j := 1; j < size; j++ {
+		at := array
+		if j == 1 {
+			at = fmt.Sprintf("(%s AS %s)", floatArray(padded), array)
+		}
+		fine = append(fine, fmt.Sprintf("(%s[%s * %d + %d] <= %s)", at, block, size, j, x))
+	}
+	search := fmt.Sprintf("(%s AS %s) * %d + %s", balancedSum(coarse), block, size, balancedSum(fine))
+	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), toInt64(%s))", x, len(edges), search)
 }
 
 // balancedSum adds terms in a balanced tree: a chain of hundreds would
