@@ -2,8 +2,6 @@ package clickhouse
 
 import (
 	"fmt"
-	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -30,48 +28,14 @@ type scan struct {
 func paren(expr string) string { return "(" + expr + ")" }
 
 // bucket bins x (a Float64 expression, not NULL) over a part's edges, as
-// width_bucket would: NaN sorts last, ±Inf at the ends. Old servers have
-// no width_bucket and lose columns captured by lambdas here, so the search
-// is written out: the edges padded with NaN (no x passes it) into blocks
-// of about √n; x's block is the number of block ends at or below it, its
-// place in the block the number of that block's edges at or below it —
-// about 3√n operations a row instead of n.
+// width_bucket would: NaN sorts last, ±Inf at the ends.
 func (s *scan) bucket(k int, edges []float64, x string) string {
 	finite := edges[:len(edges)-1] // the NaN sentinel: NaN is tested apart
-	size := int(math.Ceil(math.Sqrt(float64(len(finite) + 1))))
-	padded := slices.Clone(finite)
-	for len(padded) == len(finite) || len(padded)%size != 0 {
-		padded = append(padded, math.NaN())
+	values := make([]string, len(finite))
+	for i, e := range finite {
+		values[i] = floatLiteral(e)
 	}
-	var coarse, fine []string
-	for i := size; i <= len(padded); i += size {
-		if e := padded[i-1]; !math.IsNaN(e) {
-			coarse = append(coarse, fmt.Sprintf("(%s >= %s)", x, floatLiteral(e)))
-		}
-	}
-	block, array := fmt.Sprintf("_b%d", k), fmt.Sprintf("_e%d", k)
-	for j := 1; j < size; j++ {
-		at := array
-		if j == 1 {
-			at = fmt.Sprintf("(%s AS %s)", floatArray(padded), array)
-		}
-		fine = append(fine, fmt.Sprintf("(%s[%s * %d + %d] <= %s)", at, block, size, j, x))
-	}
-	search := fmt.Sprintf("(%s AS %s) * %d + %s", balancedSum(coarse), block, size, balancedSum(fine))
-	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), toInt64(%s))", x, len(edges), search)
-}
-
-// balancedSum adds terms in a balanced tree: a chain of hundreds would
-// pass the server's limit on the syntax tree's depth.
-func balancedSum(terms []string) string {
-	switch len(terms) {
-	case 0:
-		return "0"
-	case 1:
-		return terms[0]
-	}
-	h := len(terms) / 2
-	return "(" + balancedSum(terms[:h]) + " + " + balancedSum(terms[h:]) + ")"
+	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), %s)", x, len(edges), atOrBelow(strconv.Itoa(k), values, "nan", x))
 }
 
 // tuple adds a part's tuple (k, bin, v, category, d, x, y).
@@ -152,7 +116,7 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 	}
 	return fmt.Sprintf("SELECT toInt32(%s) AS _win, _p.1 AS k, _p.2 AS b, _p.4 AS c, count(), avg(_p.5), varPop(_p.5), min(_p.3), max(_p.3), sum(_p.6), sum(_p.7)"+
 		" FROM %s ARRAY JOIN [%s] AS _p%s GROUP BY _win, k, b, c FORMAT RowBinary",
-		intervalExpr(&t.Time, iv), relation, strings.Join(s.tuples, ", "), where(t, model, iv.ScanRuns()))
+		intervalOf(&t.Time, iv), relation, strings.Join(s.tuples, ", "), where(t, model, iv.ScanRuns()))
 }
 
 // multiclassCode encodes a multiclass row's predicted and actual classes
