@@ -8,6 +8,7 @@ import (
 	"github.com/aiperf/monitor/pkg/sources"
 	"github.com/aiperf/monitor/pkg/sources/cache"
 	"github.com/aiperf/monitor/pkg/sources/demo"
+	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
 )
 
 // roleCheck is what the health check tests for one role: the connector, or
@@ -50,6 +51,7 @@ func (d *Datasource) connect(ctx context.Context) {
 				src = sources.Failing{Err: err}
 			}
 			d.conns.Inference, conn = cache.Inference(src, opts), src
+			d.inspector, _ = src.(logstore.Inspector)
 		case RoleServing:
 			var src sources.ServingSource
 			if src, err = open(ctx, cfg, servingConnectors); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
 
 	"github.com/aiperf/monitor/pkg/sources"
+	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
 )
 
 var (
@@ -34,6 +35,7 @@ type Datasource struct {
 	mux         *datasource.QueryTypeMux
 	resources   backend.CallResourceHandler
 	closers     []io.Closer
+	inspector   logstore.Inspector // the inference store's table, for the settings editor; nil when it has none
 }
 
 // NewDatasource builds an instance from its settings. Invalid settings still

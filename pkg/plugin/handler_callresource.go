@@ -47,8 +47,10 @@ func (d *Datasource) newResources() backend.CallResourceHandler {
 	mux.HandleFunc("GET /features", d.guarded(d.serveFeatures))
 	mux.HandleFunc("GET /attributes", d.guarded(d.serveAttributes))
 	mux.HandleFunc("GET /compliance-report", d.guarded(d.serveComplianceReport))
+	mux.HandleFunc("GET /inference/columns", d.guarded(d.serveInferenceColumns))
+	mux.HandleFunc("GET /inference/preview", d.guarded(d.serveInferencePreview))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "no resource "+fault.Echo(r.URL.Path)+": use GET models, features, attributes, measures, query-types or compliance-report")
+		writeError(w, http.StatusNotFound, "no resource "+fault.Echo(r.URL.Path)+": use GET models, features, attributes, measures, query-types, compliance-report, inference/columns or inference/preview")
 	})
 	return httpadapter.New(mux)
 }

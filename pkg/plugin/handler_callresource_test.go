@@ -55,7 +55,7 @@ func TestResourceErrorsAreTheUsers(t *testing.T) {
 		{"features", "features", 400, "add ?model=<id>"},
 		{"features", "features?model=ghost", 404, `model "ghost" is not in the catalog`},
 		{"attributes", "attributes?model=" + long, 404, "more characters"},
-		{"nope", "nope", 404, "use GET models, features, attributes, measures, query-types or compliance-report"},
+		{"nope", "nope", 404, "use GET models, features, attributes, measures, query-types, compliance-report, inference/columns or inference/preview"},
 	}
 	for _, c := range cases {
 		status, body := callResource(t, d, c.path, c.url)
