@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The inference-log stores against real servers: starts PostgreSQL
+# (postgres.sh) and ClickHouse (clickhouse.sh), each installed from the
+# distribution's packages into .tools/ unless already on the machine, on
+# free loopback ports, then runs the store tests with their DSNs set. The
+# tests seed their own tables from the demo fleet's simulator and compare
+# every quality, drift, fairness, data-quality and label-free frame with the
+# in-memory computation, and check the per-query errors, cancellation and
+# injection. Exits 77, saying why, when neither server can be installed.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+
+command -v go >/dev/null || { echo "skipped: Go is not installed" >&2; exit 77; }
+
+run=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do
+    # A server that outlives a few seconds is stopped hard.
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
+  rm -rf "$run"
+}
+trap cleanup EXIT
+
+started=()
+missing=()
+# start NAME FUNCTION: starts one server; a server that cannot be installed
+# (77) leaves its tests skipped, any other failure fails the step.
+start() {
+  local name=$1 rc=0
+  "$2" "$run" || rc=$?
+  case $rc in
+    0) started+=("$name") ;;
+    77) missing+=("$name") ;;
+    *) echo "$name did not start" >&2; exit 1 ;;
+  esac
+}
+
+source "$here/postgres.sh"
+start PostgreSQL start_postgres
+if [ -f "$here/clickhouse.sh" ]; then
+  source "$here/clickhouse.sh"
+  start ClickHouse start_clickhouse
+else
+  echo "ClickHouse: tests/integration/store/clickhouse.sh is missing" >&2
+  missing+=(ClickHouse)
+fi
+if [ "${#started[@]}" -eq 0 ]; then
+  echo "skipped: neither PostgreSQL nor ClickHouse could be installed or started (see above)" >&2
+  exit 77
+fi
+[ "${#missing[@]}" -eq 0 ] || echo "the tests of ${missing[*]} skip: no server (see above)"
+
+cd "$root"
+log="$run/go-test.log"
+go test -count=1 -timeout 15m -v \
+  -run '^Test(Postgres|ClickHouse|Store|SummariesEqualTheEngines|ComplianceCountsMatchTheSeededRows)' \
+  ./pkg/sources/inference/... ./pkg/plugin/ >"$log" 2>&1
+rc=$?
+# The outcome of every top-level test, the output of failures, and go
+# test's own closing lines.
+awk '/^--- (PASS|FAIL)/ { print } /^--- SKIP/ { print; getline; print }' "$log"
+if [ "$rc" -ne 0 ]; then
+  grep -vE '^(=== (RUN|PAUSE|CONT)|--- PASS|    --- PASS)' "$log" | grep -vE '^(ok|\?) ' | tail -150
+fi
+grep -E '^(ok|FAIL|\?) ' "$log" || true
+exit "$rc"
