@@ -52,7 +52,6 @@ var errorCode = regexp.MustCompile(`Code: (\d+)[.,]`)
 // panel stops the work on the server too (old servers keep running a query
 // whose HTTP client went away).
 func (c *client) query(ctx context.Context, sql string) ([]byte, error) {
-	defer func(start time.Time) { debugf("%.2fs %d bytes: %.80s", time.Since(start).Seconds(), len(sql), sql, sql) }(time.Now())
 	id := newQueryID()
 	params := url.Values{}
 	params.Set("database", c.database)
