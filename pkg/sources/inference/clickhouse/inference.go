@@ -215,8 +215,5 @@ func (st *Store) LastPrediction(ctx context.Context, model string, at time.Time)
 	if n == 0 {
 		return time.Time{}, false, nil
 	}
-	if isDateTime64(&t.Time) {
-		return time.Unix(0, last).UTC(), true, nil
-	}
-	return time.Unix(last, 0).UTC(), true, nil
+	return timeOf(&t.Time, last), true, nil
 }

@@ -92,18 +92,22 @@ func parseSettings(raw json.RawMessage, field string, secrets map[string]string)
 	if len(errs) > 0 {
 		return s, nil, fault.JoinLimited(errs)
 	}
-	timeout := time.Duration(s.StatementTimeout) * time.Second
+	c := newClient(base, s.Database, s.User, secrets["password"], time.Duration(s.StatementTimeout)*time.Second, s.MaxOpenConns, tlsCfg)
+	return s, c, nil
+}
+
+// newClient builds the HTTP client of one server.
+func newClient(base *url.URL, database, user, password string, timeout time.Duration, maxConns int, tlsCfg *tls.Config) *client {
 	transport := &http.Transport{
 		DialContext:           (&net.Dialer{Timeout: 10 * time.Second}).DialContext,
 		TLSClientConfig:       tlsCfg,
 		TLSHandshakeTimeout:   10 * time.Second,
-		MaxConnsPerHost:       s.MaxOpenConns,
-		MaxIdleConnsPerHost:   s.MaxOpenConns,
+		MaxConnsPerHost:       maxConns,
+		MaxIdleConnsPerHost:   maxConns,
 		IdleConnTimeout:       5 * time.Minute,
 		ResponseHeaderTimeout: timeout + 30*time.Second, // the server stops first, at max_execution_time
 	}
-	c := &client{base: base, database: s.Database, user: s.User, password: secrets["password"], timeout: timeout, http: &http.Client{Transport: transport}}
-	return s, c, nil
+	return &client{base: base, database: database, user: user, password: password, timeout: timeout, http: &http.Client{Transport: transport}}
 }
 
 // tlsConfig verifies the server with the system roots or the secret

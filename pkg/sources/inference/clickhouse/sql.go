@@ -131,6 +131,14 @@ func timeNumber(c *logstore.Column) string {
 	return "toInt64(toUInt32(" + col(c) + "))"
 }
 
+// timeOf reads timeNumber's number back.
+func timeOf(c *logstore.Column, n int64) time.Time {
+	if isDateTime64(c) {
+		return time.Unix(0, n).UTC()
+	}
+	return time.Unix(n, 0).UTC()
+}
+
 // where restricts the scan to the model's rows in the runs.
 func where(t *logstore.Table, model string, runs []sources.Window) string {
 	var b strings.Builder
@@ -178,4 +186,21 @@ func blocked[T any](values []T, pad T) ([]T, int) {
 		out = append(out, pad)
 	}
 	return out, block
+}
+
+// intervalOf finds each row's interval among the query's window bounds (1
+// for the first, as width_bucket numbers them): defs go in the level that
+// reads the table, the expression in the level above it.
+func intervalOf(timeCol *logstore.Column, iv *logstore.Intervals) (defs []string, expr string) {
+	bounds := make([]int64, len(iv.Bounds))
+	for i, b := range iv.Bounds {
+		bounds[i] = timeValue(timeCol, b)
+	}
+	padded, block := blocked(bounds, math.MaxInt64)
+	parts := make([]string, len(padded))
+	for i, b := range padded {
+		parts[i] = "toInt64(" + strconv.FormatInt(b, 10) + ")"
+	}
+	defs = []string{"[" + strings.Join(parts, ", ") + "] AS _wb", timeNumber(timeCol) + " AS _tn"}
+	return defs, search("_wb", len(padded), block, "_tn")
 }

@@ -54,18 +54,8 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 	t := plan.Table
 	s := &scan{}
 	nan := "nan"
-	bounds := make([]int64, len(iv.Bounds))
-	for i, b := range iv.Bounds {
-		bounds[i] = timeValue(&t.Time, b)
-	}
-	boundArr, block := blocked(bounds, math.MaxInt64)
-	parts := make([]string, len(boundArr))
-	for i, b := range boundArr {
-		parts[i] = "toInt64(" + strconv.FormatInt(b, 10) + ")"
-	}
-	wArray := s.def("["+strings.Join(parts, ", ")+"]", "_wb")
-	tn := s.def(timeNumber(&t.Time), "_tn")
-	win := search(wArray, len(boundArr), block, tn)
+	defs, win := intervalOf(&t.Time, iv)
+	s.defs = append(s.defs, defs...)
 	for k := range plan.Parts {
 		p := &plan.Parts[k]
 		switch p.Kind {

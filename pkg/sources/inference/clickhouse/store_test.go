@@ -19,9 +19,8 @@ import (
 )
 
 // These tests need a ClickHouse server's HTTP interface:
-// tests/integration/store/run.sh starts the 18.16 server Debian ships, and
-// a chdb-backed one (ClickHouse 25), and runs them against each with
-// AIPERF_TEST_CLICKHOUSE=http://user:password@host:port/database.
+// tests/integration/store/run.sh starts the 18.16 server Debian ships and
+// runs them with AIPERF_TEST_CLICKHOUSE=http://user:password@host:port/database.
 func testDSN(t *testing.T) string {
 	dsn := os.Getenv("AIPERF_TEST_CLICKHOUSE")
 	if dsn == "" {
@@ -52,15 +51,12 @@ func section(t *testing.T, dsn, table string) (map[string]any, map[string]string
 func seeded(t *testing.T, dsn string, fleet *demo.Fleet, days int) string {
 	t.Helper()
 	table := fmt.Sprintf("predictions_%d", rand.Uint32())
-	s, secrets := section(t, dsn, table)
-	raw, _ := json.Marshal(s)
-	t.Cleanup(func() {
-		_, c, err := parseSettings(raw, "inference", secrets)
-		if err == nil {
-			_, _ = c.query(context.Background(), "DROP TABLE IF EXISTS "+ident(table))
-		}
-	})
-	if _, err := SeedDemo(context.Background(), raw, secrets, table, fleet, testNow.Truncate(24*time.Hour).AddDate(0, 0, -days), testNow); err != nil {
+	conn, err := Dial(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS "+ident(table)) })
+	if _, err := SeedDemo(context.Background(), conn, table, fleet, testNow.Truncate(24*time.Hour).AddDate(0, 0, -days), testNow); err != nil {
 		t.Fatal(err)
 	}
 	return table
