@@ -57,19 +57,25 @@ seed() {
 
 results="$run/results"
 : >"$results"
+: >"$results.rows"
+failed=()
 for store in "${stores[@]}"; do
   echo
   echo "== $store"
   # The simulator's weekday mean: weekends are quieter, so the small table
   # calibrates the rows per day that give ROWS rows.
   small_per_day=$((rows / 10 / days))
-  small=$(seed "$store" bench_small "$small_per_day") || exit 1
+  small=$(seed "$store" bench_small "$small_per_day") || { failed+=("$store: seeding"); continue; }
   big_per_day=$((small_per_day * rows / small))
-  big=$(seed "$store" bench_big "$big_per_day") || exit 1
-  for table in bench_small bench_big; do
-    "$run/bench" -store "$store" -dsn "$(dsn "$store")" -table "$table" | tee -a "$results" | grep -v '^RESULT' || exit 1
-  done
+  big=$(seed "$store" bench_big "$big_per_day") || { failed+=("$store: seeding"); continue; }
   echo "$store rows: bench_small $small, bench_big $big" >>"$results.rows"
+  for table in bench_small bench_big; do
+    "$run/bench" -store "$store" -dsn "$(dsn "$store")" -table "$table" >"$run/out" 2>&1
+    rc=$?
+    grep -v '^RESULT' "$run/out"
+    grep '^RESULT' "$run/out" >>"$results"
+    [ "$rc" -eq 0 ] || failed+=("$store: $table")
+  done
 done
 
 echo
@@ -94,3 +100,6 @@ awk '
     }
     exit missed
   }' "$results"
+met=$?
+[ "${#failed[@]}" -eq 0 ] || { printf 'failed: %s\n' "${failed[@]}"; exit 1; }
+exit "$met"
