@@ -151,3 +151,52 @@ func TestSummariesEqualTheEngines(t *testing.T) {
 		})
 	}
 }
+
+// The compliance counts agree with the rows the seeder wrote: every demo
+// row has a request id, a version and inputs; the versions are the
+// catalog's; the oldest row is the first seeded.
+func TestComplianceCountsMatchTheSeededRows(t *testing.T) {
+	dsn := testDSN(t)
+	fleet := demo.New(demo.Options{Now: func() time.Time { return testNow }, RowsPerHour: 30})
+	table := seeded(t, dsn, fleet, 3)
+	st := openStore(t, dsn, table, nil)
+	ctx := context.Background()
+	day := 24 * time.Hour
+	start := testNow.Truncate(day).AddDate(0, 0, -3)
+	windows := []sources.Window{{From: start, To: start.Add(day)}, {From: start.Add(day), To: testNow}}
+	for _, spec := range demo.Models() {
+		want := make([]int64, len(windows))
+		for i, w := range windows {
+			want[i] = int64(len(rowsOf(t, fleet, spec.ID, w)))
+		}
+		audit, err := st.AuditTrail(ctx, spec.ID, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		versions, err := st.ServedVersions(ctx, spec.ID, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range windows {
+			if a := audit[i]; a.Predictions != want[i] || a.Complete != want[i] || a.MissingInputs+a.MissingRequestID+a.MissingVersion != 0 {
+				t.Errorf("%s window %d: audit %+v, want %d complete predictions", spec.ID, i, a, want[i])
+			}
+			if len(versions[i]) != 1 || versions[i][0].Version != spec.Version || versions[i][0].Predictions != float64(want[i]) {
+				t.Errorf("%s window %d: versions %+v, want %d predictions of %s", spec.ID, i, versions[i], want[i], spec.Version)
+			}
+		}
+		r, err := st.Retention(ctx, spec.ID, start.Add(day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Rows != want[0]+want[1] || r.RowsOlder != want[0] || r.Oldest.Before(start) || r.Oldest.After(start.Add(time.Hour)) {
+			t.Errorf("%s: retention %+v, want %d rows, %d older than the cutoff, the oldest in the first hour", spec.ID, r, want[0]+want[1], want[0])
+		}
+	}
+	// Without a request id column, audit coverage cannot be measured: the
+	// error names the setting.
+	bare := openStore(t, dsn, table, func(s map[string]any) { delete(s, "requestIdColumn") })
+	if _, err := bare.AuditTrail(ctx, demo.FraudDetection, windows); err == nil || !strings.Contains(err.Error(), "inference.requestIdColumn") {
+		t.Errorf("audit without request ids: %v", err)
+	}
+}
