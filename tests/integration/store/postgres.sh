@@ -53,8 +53,11 @@ postgres_download() {
   rm -rf "$tmp"
 }
 
+# postgres_free_port prints a port free on loopback (a random one without
+# python3: start_postgres retries when it is taken).
 postgres_free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
+    echo $((20000 + RANDOM % 40000))
 }
 
 start_postgres() {
@@ -84,8 +87,8 @@ start_postgres() {
   if [ -n "$user" ]; then
     chmod o+x "$run_dir"
     chown "$user" "$dir"
-    "${as[@]}" test -x "$bindir/postgres" || {
-      echo "the user $user cannot run $bindir/postgres (a parent folder is not searchable)" >&2
+    "${as[@]}" test -x "$bindir/postgres" -a -w "$dir" || {
+      echo "the user $user cannot run $bindir/postgres or write $dir (a parent folder is not searchable)" >&2
       return 77
     }
   fi
@@ -116,9 +119,9 @@ SQL
   local port log="$dir/postgres.log" attempt
   for attempt in 1 2 3; do
     port=$(postgres_free_port) || return 1
-    # Durability off: these clusters are thrown away after the run.
+    # Durability off: these clusters are thrown away after the run. A
+    # simple command, so $! is the server itself (setpriv execs it).
     # shellcheck disable=SC2086
-    # A simple command, so $! is the server itself (setpriv execs it).
     "${as[@]}" "$bindir/postgres" -D "$dir/data" -h 127.0.0.1 -p "$port" -k "$dir" \
       -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50 \
       ${POSTGRES_SETTINGS:-} >"$log" 2>&1 &

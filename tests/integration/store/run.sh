@@ -69,4 +69,16 @@ if [ "$rc" -ne 0 ]; then
   grep -vE '^(=== (RUN|PAUSE|CONT)|--- PASS|    --- PASS)' "$log" | grep -vE '^(ok|\?) ' | tail -150
 fi
 grep -E '^(ok|FAIL|\?) ' "$log" || true
+
+# The connector's ClickHouse SQL on a current server too (chdb, in process),
+# when clickhouse.sh offers the check.
+if declare -F chdb_check >/dev/null; then
+  chdb_rc=0
+  chdb_check "$run" || chdb_rc=$?
+  case $chdb_rc in
+    0) ;;
+    77) echo "the chdb check skipped: chdb could not be installed (see above)" ;;
+    *) echo "the chdb check FAILED" >&2; rc=1 ;;
+  esac
+fi
 exit "$rc"
