@@ -11,10 +11,19 @@
 #   Returns 77, saying why on stderr, when the server cannot be installed
 #   or started.
 #
-# chdb_check RUN_DIR
-#   Runs the connector's generated SQL on ClickHouse 25+ in-process (chdb,
-#   PyPI, pinned in requirements.txt, venv .venv here): see chdb_check.py.
-#   Returns 77 when chdb cannot be installed.
+# start_chdb RUN_DIR
+#   Serves current ClickHouse (chdb, PyPI, ClickHouse 25+ in-process; pinned
+#   in requirements.txt, installed into .venv here and reused) behind the
+#   HTTP interface (chdb_server.py) on a free loopback port, appends its PID
+#   to `pids` and exports AIPERF_TEST_CHDB, a DSN like
+#   AIPERF_TEST_CLICKHOUSE's. Returns 77, saying why, when chdb cannot be
+#   installed or started.
+#
+# chdb_check
+#   Runs the ClickHouse tests against AIPERF_TEST_CHDB: the connector's own
+#   statements on today's dialect, their summaries and frames compared with
+#   the in-memory engine's. All but the cancellation test, which needs a
+#   server running statements side by side (chdb runs one at a time).
 
 _store_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 _store_root=$(cd "$_store_dir/../../.." && pwd)
@@ -131,4 +140,37 @@ XML
   echo "ClickHouse did not start on 127.0.0.1:$http; its log:" >&2
   tail -n 20 "$dir/log/stdout.log" "$dir/log/error.log" >&2 2>/dev/null
   return 77
+}
+
+start_chdb() {
+  local run=$1 venv="$_store_dir/.venv" port password i
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv" || { echo "python3 -m venv failed: chdb cannot be installed" >&2; return 77; }
+  if ! cmp -s "$_store_dir/requirements.txt" "$venv/.requirements"; then
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$_store_dir/requirements.txt" >&2 ||
+      { echo "chdb could not be installed from PyPI into $venv" >&2; return 77; }
+    cp "$_store_dir/requirements.txt" "$venv/.requirements"
+  fi
+  read -r port < <(_ch_free_ports 1) || { echo "no free loopback port for chdb" >&2; return 77; }
+  password=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
+  mkdir -p "$run/chdb"
+  "$venv/bin/python" "$_store_dir/chdb_server.py" "$port" "$password" "$run/chdb" >"$run/chdb.log" 2>&1 &
+  pids+=($!)
+  for i in $(seq 1 150); do
+    if [ "$(curl -fsS "http://127.0.0.1:$port/ping" 2>/dev/null)" = "Ok." ]; then
+      export AIPERF_TEST_CHDB="http://default:$password@127.0.0.1:$port/default"
+      return 0
+    fi
+    kill -0 "${pids[${#pids[@]}-1]}" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "chdb did not start on 127.0.0.1:$port; its log:" >&2
+  tail -n 20 "$run/chdb.log" >&2
+  return 77
+}
+
+chdb_check() {
+  [ -n "${AIPERF_TEST_CHDB:-}" ] || { echo "AIPERF_TEST_CHDB is not set: call start_chdb first" >&2; return 77; }
+  (cd "$_store_root" && AIPERF_TEST_CLICKHOUSE=$AIPERF_TEST_CHDB go test -count=1 -v \
+    -run 'TestSummariesEqualTheEngines|TestComplianceCountsMatchTheSeededRows|TestDateTime64TimeColumn|TestClickHouse(FramesEqual|ReloadQueries|Failures|SecretsStay|ColumnsAndPreview|Injection)' \
+    ./pkg/sources/inference/clickhouse/ ./pkg/plugin/)
 }

@@ -58,9 +58,12 @@ func parseSettings(raw json.RawMessage, field string, secrets map[string]string)
 	switch {
 	case s.URL == "":
 		bad("url", "is empty: give the HTTP interface, e.g. http://localhost:8123")
-	case err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "":
+	case err != nil || base.User != nil:
+		// The text is not echoed: it may hold a password.
+		bad("url", "must be the HTTP interface's http(s)://host:port, without user or password: put those in their own fields")
+	case (base.Scheme != "http" && base.Scheme != "https") || base.Host == "":
 		bad("url", "must be the HTTP interface's http(s)://host:port (got "+fault.Echo(s.URL)+"); the native protocol (port 9000) is not used")
-	case base.User != nil || base.RawQuery != "" || (base.Path != "" && base.Path != "/"):
+	case base.RawQuery != "" || (base.Path != "" && base.Path != "/"):
 		bad("url", "must be scheme://host:port only: put the database, user and password in their own fields")
 	}
 	if s.Database == "" {

@@ -2,7 +2,6 @@ package clickhouse
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -38,9 +37,24 @@ func (s *scan) final(expr, alias string) string {
 // width_bucket would: NaN sorts last, ±Inf at the ends.
 func (s *scan) bucket(k int, edges []float64, x string) string {
 	finiteEdges := edges[:len(edges)-1] // the NaN sentinel: NaN is tested apart
-	arr, block := blocked(finiteEdges, math.NaN())
-	array := s.def(floatArray(arr), fmt.Sprintf("_e%d", k))
-	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), %s)", x, len(edges), search(array, len(arr), block, x))
+	terms := make([]string, len(finiteEdges))
+	for i, e := range finiteEdges {
+		terms[i] = fmt.Sprintf("(%s >= %s)", x, floatLiteral(e))
+	}
+	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), toInt64(%s))", x, len(edges), balancedSum(terms))
+}
+
+// balancedSum adds terms in a balanced tree: a chain of hundreds would
+// pass the server's limit on the syntax tree's depth.
+func balancedSum(terms []string) string {
+	switch len(terms) {
+	case 0:
+		return "0"
+	case 1:
+		return terms[0]
+	}
+	h := len(terms) / 2
+	return "(" + balancedSum(terms[:h]) + " + " + balancedSum(terms[h:]) + ")"
 }
 
 // tuple adds a part's tuple (k, bin, v, category, d, x, y).

@@ -200,3 +200,63 @@ func TestComplianceCountsMatchTheSeededRows(t *testing.T) {
 		t.Errorf("audit without request ids: %v", err)
 	}
 }
+
+// A DateTime64 time column (what current servers' users often have) gives
+// the summaries, last prediction and retention of the same rows in a
+// DateTime one. Servers without DateTime64 (before 20.1) skip.
+func TestDateTime64TimeColumnReadsTheSameRows(t *testing.T) {
+	dsn := testDSN(t)
+	fleet := demo.New(demo.Options{Now: func() time.Time { return testNow }, RowsPerHour: 30})
+	table := seeded(t, dsn, fleet, 4)
+	conn, err := Dial(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	precise := table + "_64"
+	if _, err := conn.Exec(ctx, "CREATE TABLE "+ident(precise)+" ENGINE = MergeTree ORDER BY (model_id, ts) AS SELECT * REPLACE (toDateTime64(ts, 3, 'UTC') AS ts) FROM "+ident(table)); err != nil {
+		t.Skipf("this server has no DateTime64 column: %v", err)
+	}
+	t.Cleanup(func() { _, _ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS "+ident(precise)) })
+	seconds, nanos := openStore(t, dsn, table, nil), openStore(t, dsn, precise, nil)
+	day := 24 * time.Hour
+	start := testNow.Truncate(day).AddDate(0, 0, -4)
+	reference := sources.Window{From: start, To: start.Add(2 * day)}
+	windows := []sources.Window{{From: start.Add(2 * day), To: start.Add(3 * day)}, {From: start.Add(3*day + 90*time.Minute), To: testNow}}
+	for _, model := range []string{demo.FraudDetection, "demand-forecast"} {
+		b, err := seconds.Baseline(ctx, model, reference)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b64, err := nanos.Baseline(ctx, model, reference)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range logstoretest.Diff(b64.Summary, b.Summary) {
+			t.Errorf("%s baseline: %s", model, d)
+		}
+		want, err := seconds.Summaries(ctx, model, b, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := nanos.Summaries(ctx, model, b, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range windows {
+			for _, d := range logstoretest.Diff(got[i], want[i]) {
+				t.Errorf("%s window %d: %s", model, i, d)
+			}
+		}
+		l1, ok1, err1 := seconds.LastPrediction(ctx, model, testNow.Add(-time.Hour))
+		l2, ok2, err2 := nanos.LastPrediction(ctx, model, testNow.Add(-time.Hour))
+		if err1 != nil || err2 != nil || !ok1 || !ok2 || !l1.Equal(l2) {
+			t.Errorf("%s last prediction: %v %v %v / %v %v %v", model, l1, ok1, err1, l2, ok2, err2)
+		}
+		r1, err1 := seconds.Retention(ctx, model, start.Add(day))
+		r2, err2 := nanos.Retention(ctx, model, start.Add(day))
+		if err1 != nil || err2 != nil || r1 != r2 {
+			t.Errorf("%s retention: %+v %v / %+v %v", model, r1, err1, r2, err2)
+		}
+	}
+}
