@@ -6,7 +6,9 @@
 # tests seed their own tables from the demo fleet's simulator and compare
 # every quality, drift, fairness, data-quality and label-free frame with the
 # in-memory computation, and check the per-query errors, cancellation and
-# injection. Exits 77, saying why, when neither server can be installed.
+# injection. The ClickHouse tests then run again on current ClickHouse
+# (chdb, clickhouse.sh). Exits 77, saying why, when neither server can be
+# installed.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -56,29 +58,42 @@ if [ "${#started[@]}" -eq 0 ]; then
 fi
 [ "${#missing[@]}" -eq 0 ] || echo "the tests of ${missing[*]} skip: no server (see above)"
 
+# summarize LOG RC: the outcome of every top-level test of a go test -v
+# log, the output of failures, and go test's own closing lines.
+summarize() {
+  # A skip's reason is logged just before or just after its line.
+  awk '/^--- (PASS|FAIL)/ { print }
+    /^--- SKIP/ { print; if (prev ~ /^    /) print prev; if ((getline) > 0 && /^    /) print; else if (/^--- (PASS|FAIL)/) print }
+    { prev = $0 }' "$1"
+  if [ "$2" -ne 0 ]; then
+    grep -vE '^(=== (RUN|PAUSE|CONT)|--- PASS|    --- PASS)' "$1" | grep -vE '^(ok|\?) ' | tail -150
+  fi
+  grep -E '^(ok|FAIL|\?) ' "$1" || true
+}
+
 cd "$root"
 log="$run/go-test.log"
 go test -count=1 -timeout 15m -v \
-  -run '^Test(Postgres|ClickHouse|Store|SummariesEqualTheEngines|ComplianceCountsMatchTheSeededRows)' \
+  -run '^Test(Postgres|ClickHouse|SummariesEqualTheEngines|ComplianceCountsMatchTheSeededRows|DateTime64TimeColumn)' \
   ./pkg/sources/inference/... ./pkg/plugin/ >"$log" 2>&1
 rc=$?
-# The outcome of every top-level test, the output of failures, and go
-# test's own closing lines.
-awk '/^--- (PASS|FAIL)/ { print } /^--- SKIP/ { print; getline; print }' "$log"
-if [ "$rc" -ne 0 ]; then
-  grep -vE '^(=== (RUN|PAUSE|CONT)|--- PASS|    --- PASS)' "$log" | grep -vE '^(ok|\?) ' | tail -150
-fi
-grep -E '^(ok|FAIL|\?) ' "$log" || true
+summarize "$log" "$rc"
 
-# The connector's ClickHouse SQL on a current server too (chdb, in process),
-# when clickhouse.sh offers the check.
-if declare -F chdb_check >/dev/null; then
+# The ClickHouse tests again on current ClickHouse (chdb, in process), when
+# clickhouse.sh offers it: the connector's SQL must run on both.
+if declare -F start_chdb >/dev/null && declare -F chdb_check >/dev/null; then
+  echo
+  echo "the ClickHouse tests on current ClickHouse (chdb):"
   chdb_rc=0
-  chdb_check "$run" || chdb_rc=$?
+  start_chdb "$run" || chdb_rc=$?
+  if [ "$chdb_rc" -eq 0 ]; then
+    chdb_check >"$run/chdb-test.log" 2>&1 || chdb_rc=$?
+    summarize "$run/chdb-test.log" "$chdb_rc"
+  fi
   case $chdb_rc in
     0) ;;
-    77) echo "the chdb check skipped: chdb could not be installed (see above)" ;;
-    *) echo "the chdb check FAILED" >&2; rc=1 ;;
+    77) echo "skipped: chdb could not be installed or started (see above)" ;;
+    *) rc=1 ;;
   esac
 fi
 exit "$rc"
