@@ -19,11 +19,13 @@
 #   AIPERF_TEST_CLICKHOUSE's. Returns 77, saying why, when chdb cannot be
 #   installed or started.
 #
-# chdb_check
-#   Runs the ClickHouse tests against AIPERF_TEST_CHDB: the connector's own
-#   statements on today's dialect, their summaries and frames compared with
-#   the in-memory engine's. All but the cancellation test, which needs a
-#   server running statements side by side (chdb runs one at a time).
+# chdb_check RUN_DIR
+#   Runs the ClickHouse tests against AIPERF_TEST_CHDB (calling start_chdb
+#   RUN_DIR first when it is unset): the connector's own statements on
+#   today's dialect, their summaries and frames compared with the in-memory
+#   engine's. All but the cancellation test, which needs a server running
+#   statements side by side (chdb runs one at a time). Returns go test's
+#   status, or 77 when chdb cannot be installed.
 
 _store_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 _store_root=$(cd "$_store_dir/../../.." && pwd)
@@ -169,8 +171,18 @@ start_chdb() {
 }
 
 chdb_check() {
-  [ -n "${AIPERF_TEST_CHDB:-}" ] || { echo "AIPERF_TEST_CHDB is not set: call start_chdb first" >&2; return 77; }
+  local own="" rc=0
+  if [ -z "${AIPERF_TEST_CHDB:-}" ]; then
+    start_chdb "$1" || return $?
+    own=${pids[${#pids[@]}-1]} # stopped here, even when called in a subshell
+  fi
   (cd "$_store_root" && AIPERF_TEST_CLICKHOUSE=$AIPERF_TEST_CHDB go test -count=1 -v \
     -run 'TestSummariesEqualTheEngines|TestComplianceCountsMatchTheSeededRows|TestDateTime64TimeColumn|TestClickHouse(FramesEqual|ReloadQueries|Failures|SecretsStay|ColumnsAndPreview|Injection)' \
-    ./pkg/sources/inference/clickhouse/ ./pkg/plugin/)
+    ./pkg/sources/inference/clickhouse/ ./pkg/plugin/) || rc=$?
+  if [ -n "$own" ]; then
+    kill "$own" 2>/dev/null
+    wait "$own" 2>/dev/null
+    unset AIPERF_TEST_CHDB
+  fi
+  return $rc
 }
