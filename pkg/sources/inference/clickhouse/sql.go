@@ -207,3 +207,12 @@ func intervalOf(timeCol *logstore.Column, iv *logstore.Intervals) (defs []string
 	defs = []string{"[" + strings.Join(parts, ", ") + "] AS _wb", timeNumber(timeCol) + " AS _tn"}
 	return defs, search("_wb", len(bounds), "_tn")
 }
+
+// intervalExpr is intervalOf written out in one level.
+func intervalExpr(timeCol *logstore.Column, iv *logstore.Intervals) string {
+	bounds := make([]string, len(iv.Bounds))
+	for i, b := range iv.Bounds {
+		bounds[i] = "toInt64(" + strconv.FormatInt(timeValue(timeCol, b), 10) + ")"
+	}
+	return search("["+strings.Join(bounds, ", ")+"]", len(bounds), timeNumber(timeCol))
+}

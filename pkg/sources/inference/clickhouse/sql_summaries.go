@@ -14,24 +14,17 @@ const noBin = -1000000
 // logLossClip is the engine's clip of probabilities before the log loss.
 const logLossClip = 2.220446049250313e-16
 
-// scan builds the summaries statement: the inner level reads the table
-// and computes every value and array, the next bins them and builds each
-// part's tuple, the outer one groups the tuples.
+// scan builds the summaries statement: one level that reads the table,
+// turns every row into one tuple per part (ARRAY JOIN) and groups them,
+// so that on a Distributed table the shards aggregate and only groups
+// travel. Expressions are written out, not aliased: old servers resolve
+// aliases in place, and repeated text is computed once.
 type scan struct {
-	defs   []string // inner level: values and arrays
-	finals []string // bins and offsets
 	tuples []string
 }
 
-func (s *scan) def(expr, alias string) string {
-	s.defs = append(s.defs, expr+" AS "+alias)
-	return alias
-}
-
-func (s *scan) final(expr, alias string) string {
-	s.finals = append(s.finals, expr+" AS "+alias)
-	return alias
-}
+// def is an expression the tuples use (named for the reader only).
+func (s *scan) def(expr, _ string) string { return "(" + expr + ")" }
 
 // bucket bins x (a Float64 alias, not NULL) over a part's edges, as
 // width_bucket would: NaN sorts last, ±Inf at the ends.
@@ -68,8 +61,6 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 	t := plan.Table
 	s := &scan{}
 	nan := "nan"
-	defs, win := intervalOf(&t.Time, iv)
-	s.defs = append(s.defs, defs...)
 	for k := range plan.Parts {
 		p := &plan.Parts[k]
 		switch p.Kind {
@@ -77,15 +68,18 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 			x := s.def(num(p.Column), fmt.Sprintf("_x%d", k))
 			null := s.def(isNull(p.Column), fmt.Sprintf("_z%d", k))
 			anchors := s.def(floatArray(p.Anchors), fmt.Sprintf("_a%d", k))
-			bin := s.final(fmt.Sprintf("if(%s, toInt64(%d), %s)", null, noBin, s.bucket(k, p.Edges, x)), fmt.Sprintf("_n%d", k))
-			d := s.final(fmt.Sprintf("%s - if(%s < 0, 0, %s[%s + 1])", x, bin, anchors, bin), fmt.Sprintf("_d%d", k))
+			// The bin is named where the tuple holds it and read back for the
+			// offset (the anchor of a missing value's bin is out of range: 0).
+			alias := fmt.Sprintf("_n%d", k)
+			bin := fmt.Sprintf("(if(%s, toInt64(%d), %s) AS %s)", null, noBin, s.bucket(k, p.Edges, x), alias)
+			d := fmt.Sprintf("(%s - %s[%s + 1])", x, anchors, alias)
 			s.tuple(k, bin, x, "''", d, "0", "0")
 		case logstore.PartCategorical:
 			s.tuple(k, strconv.Itoa(noBin), nan, s.def(text(p.Column), fmt.Sprintf("_c%d", k)), nan, "0", "0")
 		case logstore.PartScore:
 			score := s.def(num(p.Column), fmt.Sprintf("_x%d", k))
 			null := s.def(isNull(p.Column), fmt.Sprintf("_z%d", k))
-			bin := s.final(fmt.Sprintf("if(%s, toInt64(%d), %s)", null, noBin, s.bucket(k, p.Edges, score)), fmt.Sprintf("_n%d", k))
+			bin := s.def(fmt.Sprintf("if(%s, toInt64(%d), %s)", null, noBin, s.bucket(k, p.Edges, score)), fmt.Sprintf("_n%d", k))
 			c, x, y := "''", "0", "0"
 			if t.Label != nil {
 				lab := labeled(t.Label)
@@ -132,10 +126,9 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 			}
 		}
 	}
-	inner := fmt.Sprintf("SELECT %s FROM %s%s", strings.Join(s.defs, ", "), relation, where(t, model, iv.ScanRuns()))
-	last := fmt.Sprintf("SELECT %s, [%s] AS _ps FROM (%s)", strings.Join(append(s.finals, win+" AS _win"), ", "), strings.Join(s.tuples, ", "), inner)
-	return "SELECT toInt32(_win), _p.1 AS k, _p.2 AS b, _p.4 AS c, count(), avg(_p.5), varPop(_p.5), min(_p.3), max(_p.3), sum(_p.6), sum(_p.7)" +
-		" FROM (" + last + ") ARRAY JOIN _ps AS _p GROUP BY _win, k, b, c FORMAT RowBinary"
+	return fmt.Sprintf("SELECT toInt32(%s) AS _win, _p.1 AS k, _p.2 AS b, _p.4 AS c, count(), avg(_p.5), varPop(_p.5), min(_p.3), max(_p.3), sum(_p.6), sum(_p.7)"+
+		" FROM %s ARRAY JOIN [%s] AS _p%s GROUP BY _win, k, b, c FORMAT RowBinary",
+		intervalExpr(&t.Time, iv), relation, strings.Join(s.tuples, ", "), where(t, model, iv.ScanRuns()))
 }
 
 // multiclassCode encodes a multiclass row's predicted and actual classes
