@@ -54,6 +54,7 @@ step "levitate: compatible with the oldest Grafana declared" scripts/levitate.sh
 step "react 19 readiness" scripts/react19.sh
 step "grafana alerting in a real grafana" tests/alerting/run.sh
 step "model registry (real MLflow) and compliance report (headless chromium)" tests/integration/registry/run.sh
+step "inference stores: real PostgreSQL and ClickHouse" tests/integration/store/run.sh
 step "serving: Prometheus + MLServer integration" tests/integration/serving/run.sh
 
 summary
