@@ -8,6 +8,7 @@ import { BillingSection } from './config/BillingSection';
 import { DemoSection } from './DemoSection';
 import { RegistrySection } from './config/RegistrySection';
 import { EndpointsSection } from './config/EndpointsSection';
+import { InferenceSection } from './config/InferenceSection';
 import { ServingSection } from './config/ServingSection';
 import type { AiperfDataSourceOptions, AiperfSecureJsonData } from './types';
 
@@ -27,6 +28,7 @@ export const CONFIG_SECTIONS: Array<{ id: string; Component: ComponentType<Confi
   { id: 'register', Component: RegisterSection },
   { id: 'billing', Component: BillingSection },
   { id: 'registry', Component: RegistrySection },
+  { id: 'inference', Component: InferenceSection },
   { id: 'serving', Component: ServingSection },
   { id: 'endpoints', Component: EndpointsSection },
 ];
