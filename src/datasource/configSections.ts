@@ -26,9 +26,9 @@ export const CONFIG_SECTIONS: Array<{ id: string; Component: ComponentType<Confi
   { id: 'models', Component: ModelsSection },
   { id: 'targets', Component: TargetsSection },
   { id: 'register', Component: RegisterSection },
+  { id: 'inference', Component: InferenceSection },
   { id: 'billing', Component: BillingSection },
   { id: 'registry', Component: RegistrySection },
-  { id: 'inference', Component: InferenceSection },
   { id: 'serving', Component: ServingSection },
   { id: 'endpoints', Component: EndpointsSection },
 ];

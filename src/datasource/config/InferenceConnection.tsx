@@ -79,7 +79,7 @@ export function InferenceConnection({ section, value, onChange, errors }: Props)
     <>
       <ConfigSubSection title="Connection">
         {postgres
-          ? text('url', 'Host', 'host or host:port; the port is 5432 when left out.', 'localhost:5432')
+          ? text('url', 'Host', 'Host or host:port; the port is 5432 when left out.', 'localhost:5432')
           : text(
               'url',
               'URL',

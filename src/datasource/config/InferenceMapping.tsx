@@ -177,13 +177,13 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
       </ConfigSubSection>
       <ConfigSubSection
         title="Features"
-        description="Input columns watched for drift and data quality: numeric ones are binned at the baseline's quantiles, categorical ones counted by value."
+        description="Input columns watched for drift and data quality: numeric ones are binned at the baseline's quantiles, categorical ones counted by value. Min and max, or the allowed values (comma-separated), declare what is valid; empty: the baseline's range widened by 10%, or its values."
       >
         <Stack direction="column" gap={1}>
           {features.length === 0 && <Text color="secondary">No features mapped.</Text>}
           {features.map((f, i) => (
             <Stack key={i} direction="row" gap={1} alignItems="flex-start" wrap="wrap">
-              <Field label="Column" {...field(`features[${i}].column`)}>
+              <Field label={i === 0 ? 'Column' : undefined} {...field(`features[${i}].column`)}>
                 <ColumnPicker
                   id={`aiperf-inference-feature-${i}`}
                   label={`Feature ${i + 1} column`}
@@ -194,7 +194,7 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
                   onChange={(name) => setFeature(i, { ...f, column: name ?? '' })}
                 />
               </Field>
-              <Field label="Kind">
+              <Field label={i === 0 ? 'Kind' : undefined}>
                 <RadioButtonGroup<FeatureKind>
                   options={KINDS}
                   value={f.kind}
@@ -203,7 +203,7 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
               </Field>
               {f.kind === 'numeric' ? (
                 <>
-                  <Field label="Min" {...field(`features[${i}].min`)}>
+                  <Field label={i === 0 ? 'Min / allowed values' : undefined} {...field(`features[${i}].min`)}>
                     <Input
                       aria-label={`Feature ${i + 1} min`}
                       type="number"
@@ -213,7 +213,7 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
                       onChange={(e) => setFeature(i, { ...f, min: parseNumber(e.currentTarget.value) })}
                     />
                   </Field>
-                  <Field label="Max">
+                  <Field label={i === 0 ? 'Max' : undefined}>
                     <Input
                       aria-label={`Feature ${i + 1} max`}
                       type="number"
@@ -225,16 +225,17 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
                   </Field>
                 </>
               ) : (
-                <Field label="Allowed values" description="Comma-separated; empty: the baseline's.">
+                <Field label={i === 0 ? 'Min / allowed values' : undefined}>
                   <Input
                     aria-label={`Feature ${i + 1} allowed values`}
-                    width={30}
+                    width={25}
+                    placeholder="the baseline's"
                     defaultValue={(f.values ?? []).join(', ')}
                     onBlur={(e) => setFeature(i, { ...f, values: list(e.currentTarget.value) })}
                   />
                 </Field>
               )}
-              <Field label="&nbsp;">
+              <Field label={i === 0 ? <>&nbsp;</> : undefined}>
                 <Button
                   variant="secondary"
                   icon="trash-alt"

@@ -1,12 +1,13 @@
 import React, { useState } from 'react';
 import type { DataSourceSettings } from '@grafana/data';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 
 import { setUpComboboxEnvironment } from '../comboboxTestEnv';
 import type { AiperfDataSourceOptions, AiperfSecureJsonData } from '../types';
 import { InferenceSection } from './InferenceSection';
 import type { InferenceSettings, MappingPreview, TableColumn } from './inference';
+import { AFTER_SAVE_DELAY_MS } from './inferenceResources';
 
 setUpComboboxEnvironment();
 
@@ -249,6 +250,27 @@ describe('InferenceSection', () => {
       task: 'multiclass',
       classes: ['low', 'medium', 'high'],
     });
+  });
+
+  it('reads the table again after a save, once Grafana no longer serves the settings of before', async () => {
+    jest.useFakeTimers();
+    try {
+      const saved = (version: number) =>
+        ({ uid: 'aiperf-pg', version, jsonData: { inference: SAVED }, secureJsonFields: {} }) as unknown as Settings;
+      const { rerender } = render(<InferenceSection options={saved(3)} onOptionsChange={jest.fn()} />);
+      expect(get).toHaveBeenCalledTimes(2);
+      rerender(<InferenceSection options={saved(4)} onOptionsChange={jest.fn()} />);
+      await act(async () => {
+        jest.advanceTimersByTime(AFTER_SAVE_DELAY_MS - 100);
+      });
+      expect(get).toHaveBeenCalledTimes(2);
+      await act(async () => {
+        jest.advanceTimersByTime(100);
+      });
+      expect(get).toHaveBeenCalledTimes(4);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('warns that the backend refuses connectors while the demo is on', () => {
