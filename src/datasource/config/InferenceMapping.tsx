@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import { ConfigSubSection } from '@grafana/plugin-ui';
 import { Button, Combobox, type ComboboxOption, Field, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 
@@ -45,24 +45,30 @@ function list(text: string): string[] | undefined {
 /** The columns a role may pick, with their types; a typed name is kept until the table can be read. */
 function ColumnPicker(props: {
   id: string;
-  label: string;
   value: string | undefined;
-  columns?: TableColumn[];
+  /** One array for every picker, made once per column list: the Combobox resets its menu when it changes. */
+  options: Array<ComboboxOption<string>>;
   clearable: boolean;
   placeholder?: string;
   invalid: boolean;
   onChange: (name: string | undefined) => void;
 }) {
-  const options: Array<ComboboxOption<string>> = (props.columns ?? []).map((c) => ({
-    value: c.name,
-    label: c.name,
-    description: `${c.type}${c.nullable ? ', nullable' : ''}`,
-  }));
+  // Grafana's Combobox reports a selection again from a handler of an earlier render while the settings page
+  // re-renders; passing those on loops the page. Only a column other than the current one is a change.
+  const current = useRef(props.value);
+  useEffect(() => {
+    current.current = props.value;
+  }, [props.value]);
+  const change = (name: string | undefined) => {
+    if (name !== current.current) {
+      current.current = name;
+      props.onChange(name);
+    }
+  };
   const common = {
     id: props.id,
-    'aria-label': props.label,
     width: 40,
-    options,
+    options: props.options,
     value: props.value ?? null,
     placeholder: props.placeholder,
     invalid: props.invalid,
@@ -70,14 +76,23 @@ function ColumnPicker(props: {
     customValueDescription: 'A column not listed (the table is read from the saved settings)',
   };
   return props.clearable ? (
-    <Combobox<string> {...common} isClearable onChange={(o) => props.onChange(o?.value || undefined)} />
+    <Combobox<string> {...common} isClearable onChange={(o) => change(o?.value || undefined)} />
   ) : (
-    <Combobox<string> {...common} onChange={(o) => props.onChange(o.value || undefined)} />
+    <Combobox<string> {...common} onChange={(o) => change(o.value || undefined)} />
   );
 }
 
 /** Which column holds what: the schema contract adapted to the user's own table (README "Inference logs"). */
 export function InferenceMapping({ value, onChange, columns, errors }: Props) {
+  const options = useMemo(
+    () =>
+      (columns ?? []).map((c) => ({
+        value: c.name,
+        label: c.name,
+        description: `${c.type}${c.nullable ? ', nullable' : ''}`,
+      })),
+    [columns]
+  );
   const task = value.task ?? 'binary';
   const features = value.features ?? [];
   const sensitive = value.sensitive ?? [];
@@ -120,9 +135,8 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
           >
             <ColumnPicker
               id={`aiperf-inference-${role.key}`}
-              label={`${role.label} column`}
               value={value[role.key]}
-              columns={columns}
+              options={options}
               clearable={!role.required}
               placeholder={role.contract}
               invalid={errors.has(role.key)}
@@ -186,9 +200,8 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
               <Field label={i === 0 ? 'Column' : undefined} {...field(`features[${i}].column`)}>
                 <ColumnPicker
                   id={`aiperf-inference-feature-${i}`}
-                  label={`Feature ${i + 1} column`}
                   value={f.column}
-                  columns={columns}
+                  options={options}
                   clearable={false}
                   invalid={errors.has(`features[${i}].column`)}
                   onChange={(name) => setFeature(i, { ...f, column: name ?? '' })}
@@ -201,40 +214,36 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
                   onChange={(kind) => setFeature(i, { column: f.column, kind })}
                 />
               </Field>
-              {f.kind === 'numeric' ? (
-                <>
-                  <Field label={i === 0 ? 'Min / allowed values' : undefined} {...field(`features[${i}].min`)}>
+              <Field label={i === 0 ? 'Valid range or values' : undefined} {...field(`features[${i}].min`)}>
+                {f.kind === 'numeric' ? (
+                  <Stack direction="row" gap={1}>
                     <Input
                       aria-label={`Feature ${i + 1} min`}
                       type="number"
                       width={12}
-                      placeholder="any"
+                      placeholder="min"
                       value={f.min ?? ''}
                       onChange={(e) => setFeature(i, { ...f, min: parseNumber(e.currentTarget.value) })}
                     />
-                  </Field>
-                  <Field label={i === 0 ? 'Max' : undefined}>
                     <Input
                       aria-label={`Feature ${i + 1} max`}
                       type="number"
                       width={12}
-                      placeholder="any"
+                      placeholder="max"
                       value={f.max ?? ''}
                       onChange={(e) => setFeature(i, { ...f, max: parseNumber(e.currentTarget.value) })}
                     />
-                  </Field>
-                </>
-              ) : (
-                <Field label={i === 0 ? 'Min / allowed values' : undefined}>
+                  </Stack>
+                ) : (
                   <Input
                     aria-label={`Feature ${i + 1} allowed values`}
                     width={25}
-                    placeholder="the baseline's"
+                    placeholder="the baseline's values"
                     defaultValue={(f.values ?? []).join(', ')}
                     onBlur={(e) => setFeature(i, { ...f, values: list(e.currentTarget.value) })}
                   />
-                </Field>
-              )}
+                )}
+              </Field>
               <Field label={i === 0 ? <>&nbsp;</> : undefined}>
                 <Button
                   variant="secondary"
@@ -282,9 +291,8 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
               <Field {...field(`sensitive[${i}]`)}>
                 <ColumnPicker
                   id={`aiperf-inference-sensitive-${i}`}
-                  label={`Sensitive attribute ${i + 1}`}
                   value={s}
-                  columns={columns}
+                  options={options}
                   clearable={false}
                   invalid={errors.has(`sensitive[${i}]`)}
                   onChange={(name) => setSensitive(sensitive.map((old, j) => (j === i ? (name ?? '') : old)))}
