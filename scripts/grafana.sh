@@ -54,17 +54,21 @@ start_grafana() {
   rc=$?
   [ "$rc" -eq 0 ] || return "$rc"
   eval "$out"
-  export GRAFANA_URL GRAFANA_PID GRAFANA_LOG
+  export GRAFANA_URL GRAFANA_PID GRAFANA_RUN GRAFANA_LOG
   echo "Grafana $GRAFANA_URL (pid $GRAFANA_PID, log $GRAFANA_LOG)"
 }
 
-# stop_grafana: stops the Grafana start_grafana started, if any.
+# stop_grafana: stops the Grafana start_grafana started, if any, waits for it
+# to exit and removes its data and logs with the layout.
 stop_grafana() {
   if [ -n "${GRAFANA_PID:-}" ]; then
-    kill "$GRAFANA_PID" 2>/dev/null && wait "$GRAFANA_PID" 2>/dev/null
+    kill "$GRAFANA_PID" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$GRAFANA_PID" 2>/dev/null || break; sleep 0.2; done
     GRAFANA_PID=
   fi
+  [ -n "${GRAFANA_RUN:-}" ] && rm -rf "$GRAFANA_RUN"
   [ -n "${GRAFANA_LAYOUT:-}" ] && rm -rf "$GRAFANA_LAYOUT"
+  GRAFANA_RUN= GRAFANA_LAYOUT=
   return 0
 }
 

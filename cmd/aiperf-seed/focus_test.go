@@ -62,7 +62,7 @@ func key(r sources.CostRecord) string {
 
 func TestSeederFlags(t *testing.T) {
 	for args, want := range map[string]string{
-		"--target nowhere":                    `--target "nowhere" is unknown: use one of focus`,
+		"--target nowhere":                    `--target "nowhere" is unknown: use one of `,
 		"--target focus --out x.csv --days 0": "--days must be between 1 and 400",
 		"--target focus":                      "--out is empty",
 		"--target focus --out x.xlsx":         "name the export .csv, .csv.gz or .parquet",

@@ -27,8 +27,9 @@ type (
 // The connectors each role can use, by the name the settings give.
 var (
 	inferenceConnectors = map[string]inferenceFactory{
-		"demo":     openDemoInference,
-		"postgres": openPostgres,
+		"demo":       openDemoInference,
+		"postgres":   openPostgres,
+		"clickhouse": openClickHouse,
 	}
 	servingConnectors = map[string]servingFactory{
 		"demo":       openDemoServing,

@@ -15,15 +15,7 @@ command -v python3 >/dev/null || { echo "missing tool: python3 (runs the API che
 
 # This Grafana is ours alone, not one the test command may have started.
 GRAFANA_URL= GRAFANA_PID= GRAFANA_RUN= GRAFANA_LAYOUT=
-cleanup() {
-  local pid=$GRAFANA_PID run=$GRAFANA_RUN
-  stop_grafana
-  if [ -n "$pid" ]; then
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  fi
-  [ -z "$run" ] || rm -rf "$run"
-}
-trap cleanup EXIT
+trap stop_grafana EXIT
 
 # Rule groups are evaluated every 10 s (the server's minimum) and pending
 # periods are 0 s, so a condition that holds fires within one evaluation

@@ -11,9 +11,17 @@ describe('ModelsSection', () => {
     await pasteInto(user, screen.getByLabelText(/^Owner/), 'Growth team');
     await user.click(screen.getByRole('radio', { name: 'Regression' }));
     await pasteInto(user, screen.getByLabelText(/^Retention/), '90');
+    await pasteInto(user, screen.getByLabelText(/^Intended purpose/), 'retention offers');
     await pasteInto(user, screen.getByLabelText(/^p95 latency/), '120');
     expect(saved.current.models).toEqual([
-      { id: 'churn', owner: 'Growth team', task: 'regression', retentionDays: 90, targets: { p95LatencyMs: 120 } },
+      {
+        id: 'churn',
+        owner: 'Growth team',
+        task: 'regression',
+        retentionDays: 90,
+        intendedPurpose: 'retention offers',
+        targets: { p95LatencyMs: 120 },
+      },
     ]);
   });
 

@@ -13,7 +13,7 @@ const TASKS = [
   { value: 'regression', label: 'Regression' },
 ];
 
-type TextKey = 'id' | 'name' | 'owner' | 'riskClass' | 'version' | 'primaryMetric' | 'baselineEnd';
+type TextKey = 'id' | 'name' | 'owner' | 'riskClass' | 'version' | 'primaryMetric' | 'baselineEnd' | 'intendedPurpose';
 type NumberKey =
   | 'baselineDays'
   | 'labelDelayHours'
@@ -39,6 +39,11 @@ const TEXT_FIELDS: Array<{ key: TextKey; label: string; description: string; pla
     label: 'Baseline ends',
     description: 'YYYY-MM-DD; empty compares with the days before the range',
     placeholder: '2026-01-31',
+  },
+  {
+    key: 'intendedPurpose',
+    label: 'Intended purpose',
+    description: 'what the model is for; shown in the compliance report',
   },
 ];
 

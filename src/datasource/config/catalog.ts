@@ -31,6 +31,8 @@ export interface CatalogModel {
   businessValuePerMonth?: number;
   budgetPerMonth?: number;
   retentionDays?: number;
+  /** What the model is for (EU AI Act Art. 11 technical documentation). */
+  intendedPurpose?: string;
   targets?: CatalogTargets;
 }
 

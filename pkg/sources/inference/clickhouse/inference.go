@@ -199,10 +199,11 @@ func (st *Store) LastPrediction(ctx context.Context, model string, at time.Time)
 		return time.Time{}, false, err
 	}
 	// Rows of at's own second count as at or before it (DateTime keeps seconds).
-	sql := fmt.Sprintf("SELECT count(), max(%s) FROM %s%s AND %s <= %s FORMAT RowBinary", timeNumber(&t.Time), relation, where(t, model, nil), col(&t.Time), timeLiteral(&t.Time, at.Truncate(time.Second)))
-	if isDateTime64(&t.Time) {
-		sql = fmt.Sprintf("SELECT count(), max(%s) FROM %s%s AND %s <= %s FORMAT RowBinary", timeNumber(&t.Time), relation, where(t, model, nil), col(&t.Time), timeLiteral(&t.Time, at))
+	cut := at
+	if !isDateTime64(&t.Time) {
+		cut = at.Truncate(time.Second)
 	}
+	sql := fmt.Sprintf("SELECT count(), max(%s) FROM %s%s AND %s <= %s FORMAT RowBinary", timeNumber(&t.Time), relation, where(t, model, nil), col(&t.Time), timeLiteral(&t.Time, cut))
 	body, err := st.c.query(ctx, sql)
 	if err != nil {
 		return time.Time{}, false, st.classify(ctx, err, "finding the last prediction of "+fault.Echo(model))
@@ -215,8 +216,5 @@ func (st *Store) LastPrediction(ctx context.Context, model string, at time.Time)
 	if n == 0 {
 		return time.Time{}, false, nil
 	}
-	if isDateTime64(&t.Time) {
-		return time.Unix(0, last).UTC(), true, nil
-	}
-	return time.Unix(last, 0).UTC(), true, nil
+	return timeOf(&t.Time, last), true, nil
 }

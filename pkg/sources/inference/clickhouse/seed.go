@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"net/url"
 	"strings"
 	"time"
 
@@ -14,9 +15,11 @@ import (
 	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
 )
 
-// DemoDDL creates the demo predictions table, ordered (indexed) by model
-// and time as every query reads it (README "Inference logs: the schema
-// contract"). Times are DateTime (seconds) so that old servers read it too.
+// DemoDDL creates the demo predictions table (README "Inference logs: the
+// schema contract"): a MergeTree ordered by (model_id, ts), so every query
+// — one model, a time range — reads one contiguous run of the sorting key.
+// Times are DateTime (whole seconds, UTC) so that old servers read it too;
+// features, scores and labels are Nullable (NULL: missing, or no label yet).
 func DemoDDL(table string) string {
 	var cols []string
 	for _, c := range logstore.DemoColumns() {
@@ -28,6 +31,32 @@ func DemoDDL(table string) string {
 	}
 	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (%s) ENGINE = MergeTree ORDER BY (%s, %s)", quoteTable(table), strings.Join(cols, ", "), ident(logstore.DemoModelColumn), ident(logstore.DemoTimeColumn))
 }
+
+// Dial reads a DSN, http(s)://user:password@host:port/database, for the
+// seeder and the tests; errors never repeat the password.
+func Dial(dsn string) (*Conn, error) {
+	u, err := url.Parse(dsn)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("the ClickHouse DSN must be http(s)://user:password@host:port/database")
+	}
+	database := strings.Trim(u.Path, "/")
+	if database == "" {
+		database = DefaultDatabase
+	}
+	user, password := DefaultUser, ""
+	if u.User != nil {
+		user = u.User.Username()
+		password, _ = u.User.Password()
+	}
+	base := &url.URL{Scheme: u.Scheme, Host: u.Host}
+	return &Conn{newClient(base, database, user, password, time.Hour, 4, nil)}, nil
+}
+
+// Conn runs statements on a server (seeding, test set-up).
+type Conn struct{ c *client }
+
+// Exec runs one statement and returns its answer.
+func (c *Conn) Exec(ctx context.Context, sql string) ([]byte, error) { return c.c.query(ctx, sql) }
 
 func quoteTable(table string) string {
 	parts := strings.Split(table, ".")
@@ -43,11 +72,8 @@ const insertBatch = 200_000
 // SeedDemo creates the table and inserts the fleet's rows of [from, to)
 // (RowBinary over HTTP, in batches: floats arrive bit for bit); it returns
 // the rows written.
-func SeedDemo(ctx context.Context, raw []byte, secrets map[string]string, table string, fleet *demo.Fleet, from, to time.Time) (int64, error) {
-	_, c, err := parseSettings(append([]byte(nil), raw...), "seed", secrets)
-	if err != nil {
-		return 0, err
-	}
+func SeedDemo(ctx context.Context, conn *Conn, table string, fleet *demo.Fleet, from, to time.Time) (int64, error) {
+	c := conn.c
 	if _, err := c.query(ctx, DemoDDL(table)); err != nil {
 		return 0, err
 	}

@@ -58,9 +58,12 @@ func parseSettings(raw json.RawMessage, field string, secrets map[string]string)
 	switch {
 	case s.URL == "":
 		bad("url", "is empty: give the HTTP interface, e.g. http://localhost:8123")
-	case err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "":
+	case err != nil || base.User != nil:
+		// The text is not echoed: it may hold a password.
+		bad("url", "must be the HTTP interface's http(s)://host:port, without user or password: put those in their own fields")
+	case (base.Scheme != "http" && base.Scheme != "https") || base.Host == "":
 		bad("url", "must be the HTTP interface's http(s)://host:port (got "+fault.Echo(s.URL)+"); the native protocol (port 9000) is not used")
-	case base.User != nil || base.RawQuery != "" || (base.Path != "" && base.Path != "/"):
+	case base.RawQuery != "" || (base.Path != "" && base.Path != "/"):
 		bad("url", "must be scheme://host:port only: put the database, user and password in their own fields")
 	}
 	if s.Database == "" {
@@ -92,18 +95,22 @@ func parseSettings(raw json.RawMessage, field string, secrets map[string]string)
 	if len(errs) > 0 {
 		return s, nil, fault.JoinLimited(errs)
 	}
-	timeout := time.Duration(s.StatementTimeout) * time.Second
+	c := newClient(base, s.Database, s.User, secrets["password"], time.Duration(s.StatementTimeout)*time.Second, s.MaxOpenConns, tlsCfg)
+	return s, c, nil
+}
+
+// newClient builds the HTTP client of one server.
+func newClient(base *url.URL, database, user, password string, timeout time.Duration, maxConns int, tlsCfg *tls.Config) *client {
 	transport := &http.Transport{
 		DialContext:           (&net.Dialer{Timeout: 10 * time.Second}).DialContext,
 		TLSClientConfig:       tlsCfg,
 		TLSHandshakeTimeout:   10 * time.Second,
-		MaxConnsPerHost:       s.MaxOpenConns,
-		MaxIdleConnsPerHost:   s.MaxOpenConns,
+		MaxConnsPerHost:       maxConns,
+		MaxIdleConnsPerHost:   maxConns,
 		IdleConnTimeout:       5 * time.Minute,
 		ResponseHeaderTimeout: timeout + 30*time.Second, // the server stops first, at max_execution_time
 	}
-	c := &client{base: base, database: s.Database, user: s.User, password: secrets["password"], timeout: timeout, http: &http.Client{Transport: transport}}
-	return s, c, nil
+	return &client{base: base, database: database, user: user, password: password, timeout: timeout, http: &http.Client{Transport: transport}}
 }
 
 // tlsConfig verifies the server with the system roots or the secret

@@ -14,9 +14,12 @@ import (
 )
 
 // Values reach the SQL as literals that cannot be read as anything else:
-// strings and floats travel hex-encoded (unhex, reinterpretAsFloat64), so
-// no quote, backslash or number format of any server version can change
-// them; identifiers are names the server listed, in backquotes.
+// strings travel hex-encoded (unhex), so no quote, backslash or escape
+// rule of any server version can change them; numbers are the plan's own
+// float64s, printed in the shortest form that reads back bit for bit.
+// Query parameters ({name:Type}) would be the natural binding, but the
+// 18.16 server Debian ships predates them. Identifiers are names the
+// server listed, in backquotes.
 
 // ident quotes an identifier.
 func ident(name string) string {
@@ -26,14 +29,37 @@ func ident(name string) string {
 // stringLiteral is s as a hex-encoded string.
 func stringLiteral(s string) string { return "unhex('" + hex.EncodeToString([]byte(s)) + "')" }
 
-// floatLiteral is v bit for bit (NaN, ±Inf and subnormals included).
+// floatLiteral is v as a Float64 literal that reads back bit for bit:
+// the shortest decimal that round-trips (servers parse it with a correctly
+// rounded strtod), nan and ±inf by name, always with a point or exponent
+// so that it is not an integer literal; subnormals bit for bit.
 func floatLiteral(v float64) string {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], math.Float64bits(v))
-	return "reinterpretAsFloat64(unhex('" + hex.EncodeToString(b[:]) + "'))"
+	switch {
+	case math.IsNaN(v):
+		return "nan"
+	case math.IsInf(v, 1):
+		return "inf"
+	case math.IsInf(v, -1):
+		return "-inf"
+	case v != 0 && math.Abs(v) < 0x1p-1022:
+		// Old servers refuse subnormal literals (strtod's ERANGE).
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], math.Float64bits(v))
+		return "reinterpretAsFloat64(unhex('" + hex.EncodeToString(b[:]) + "'))"
+	}
+	s := strconv.FormatFloat(v, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".e") {
+		s += ".0"
+	}
+	return s
 }
 
+// floatArray is an Array(Float64) literal: one constant, parsed once (an
+// expression per element costs old servers seconds to analyse).
 func floatArray(vs []float64) string {
+	if len(vs) == 0 {
+		return "emptyArrayFloat64()"
+	}
 	parts := make([]string, len(vs))
 	for i, v := range vs {
 		parts[i] = floatLiteral(v)
@@ -131,6 +157,14 @@ func timeNumber(c *logstore.Column) string {
 	return "toInt64(toUInt32(" + col(c) + "))"
 }
 
+// timeOf reads timeNumber's number back.
+func timeOf(c *logstore.Column, n int64) time.Time {
+	if isDateTime64(c) {
+		return time.Unix(0, n).UTC()
+	}
+	return time.Unix(n, 0).UTC()
+}
+
 // where restricts the scan to the model's rows in the runs.
 func where(t *logstore.Table, model string, runs []sources.Window) string {
 	var b strings.Builder
@@ -149,33 +183,27 @@ func where(t *logstore.Table, model string, runs []sources.Window) string {
 	return b.String()
 }
 
-// search counts the elements of an ascending array that are ≤ x, as SQL's
-// width_bucket does, in two passes over √n pivots: the block-end pivots
-// at or below x, then the elements of the next block. array is a column
-// of the subquery (not an alias: old servers expand aliases in place),
-// laid out by blocked; no lambda (old servers lose captured columns).
-func search(array string, size, block int, x string) string {
-	var coarse []string
-	for i := block; i <= size; i += block {
-		coarse = append(coarse, fmt.Sprintf("(%s[%d] <= %s)", array, i, x))
-	}
-	c := "(" + strings.Join(coarse, " + ") + ")"
-	terms := []string{fmt.Sprintf("%s * %d", c, block)}
-	for j := 1; j < block; j++ {
-		terms = append(terms, fmt.Sprintf("(%s[%s * %d + %d] <= %s)", array, c, block, j, x))
-	}
-	return "toInt64(" + strings.Join(terms, " + ") + ")"
+// search counts the elements of an ascending array that are at or below
+// x, as SQL's width_bucket does, without a lambda (old servers lose the
+// columns a lambda captures in grouped queries): sorted descending with x
+// added, the first x stands after the elements above it. array is a column
+// of the level below (old servers expand aliases in place); x is not NaN.
+func search(array string, size int, x string) string {
+	return fmt.Sprintf("toInt64(%d - indexOf(arrayReverseSort(arrayPushBack(%s, %s)), %s))", size+1, array, x, x)
 }
 
-// blocked pads ascending values with pad (a value no x passes) to whole
-// blocks of about √n, with at least one pad at the end, and returns the
-// block size.
-func blocked[T any](values []T, pad T) ([]T, int) {
-	block := int(math.Ceil(math.Sqrt(float64(len(values) + 1))))
-	n := (len(values) + 1 + block - 1) / block * block
-	out := append([]T(nil), values...)
-	for len(out) < n {
-		out = append(out, pad)
+// intervalOf finds each row's interval among the query's window bounds (1
+// for the first, as width_bucket numbers them): defs go in the level that
+// reads the table, the expression in the level above it.
+func intervalOf(timeCol *logstore.Column, iv *logstore.Intervals) (defs []string, expr string) {
+	bounds := make([]int64, len(iv.Bounds))
+	for i, b := range iv.Bounds {
+		bounds[i] = timeValue(timeCol, b)
 	}
-	return out, block
+	parts := make([]string, len(bounds))
+	for i, b := range bounds {
+		parts[i] = "toInt64(" + strconv.FormatInt(b, 10) + ")"
+	}
+	defs = []string{"[" + strings.Join(parts, ", ") + "] AS _wb", timeNumber(timeCol) + " AS _tn"}
+	return defs, search("_wb", len(bounds), "_tn")
 }

@@ -2,7 +2,6 @@ package clickhouse
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -38,9 +37,24 @@ func (s *scan) final(expr, alias string) string {
 // width_bucket would: NaN sorts last, ±Inf at the ends.
 func (s *scan) bucket(k int, edges []float64, x string) string {
 	finiteEdges := edges[:len(edges)-1] // the NaN sentinel: NaN is tested apart
-	arr, block := blocked(finiteEdges, math.NaN())
-	array := s.def(floatArray(arr), fmt.Sprintf("_e%d", k))
-	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), %s)", x, len(edges), search(array, len(arr), block, x))
+	terms := make([]string, len(finiteEdges))
+	for i, e := range finiteEdges {
+		terms[i] = fmt.Sprintf("(%s >= %s)", x, floatLiteral(e))
+	}
+	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), toInt64(%s))", x, len(edges), balancedSum(terms))
+}
+
+// balancedSum adds terms in a balanced tree: a chain of hundreds would
+// pass the server's limit on the syntax tree's depth.
+func balancedSum(terms []string) string {
+	switch len(terms) {
+	case 0:
+		return "0"
+	case 1:
+		return terms[0]
+	}
+	h := len(terms) / 2
+	return "(" + balancedSum(terms[:h]) + " + " + balancedSum(terms[h:]) + ")"
 }
 
 // tuple adds a part's tuple (k, bin, v, category, d, x, y).
@@ -54,18 +68,8 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 	t := plan.Table
 	s := &scan{}
 	nan := "nan"
-	bounds := make([]int64, len(iv.Bounds))
-	for i, b := range iv.Bounds {
-		bounds[i] = timeValue(&t.Time, b)
-	}
-	boundArr, block := blocked(bounds, math.MaxInt64)
-	parts := make([]string, len(boundArr))
-	for i, b := range boundArr {
-		parts[i] = "toInt64(" + strconv.FormatInt(b, 10) + ")"
-	}
-	wArray := s.def("["+strings.Join(parts, ", ")+"]", "_wb")
-	tn := s.def(timeNumber(&t.Time), "_tn")
-	win := search(wArray, len(boundArr), block, tn)
+	defs, win := intervalOf(&t.Time, iv)
+	s.defs = append(s.defs, defs...)
 	for k := range plan.Parts {
 		p := &plan.Parts[k]
 		switch p.Kind {

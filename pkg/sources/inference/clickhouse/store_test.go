@@ -19,9 +19,8 @@ import (
 )
 
 // These tests need a ClickHouse server's HTTP interface:
-// tests/integration/store/run.sh starts the 18.16 server Debian ships, and
-// a chdb-backed one (ClickHouse 25), and runs them against each with
-// AIPERF_TEST_CLICKHOUSE=http://user:password@host:port/database.
+// tests/integration/store/run.sh starts the 18.16 server Debian ships and
+// runs them with AIPERF_TEST_CLICKHOUSE=http://user:password@host:port/database.
 func testDSN(t *testing.T) string {
 	dsn := os.Getenv("AIPERF_TEST_CLICKHOUSE")
 	if dsn == "" {
@@ -52,15 +51,12 @@ func section(t *testing.T, dsn, table string) (map[string]any, map[string]string
 func seeded(t *testing.T, dsn string, fleet *demo.Fleet, days int) string {
 	t.Helper()
 	table := fmt.Sprintf("predictions_%d", rand.Uint32())
-	s, secrets := section(t, dsn, table)
-	raw, _ := json.Marshal(s)
-	t.Cleanup(func() {
-		_, c, err := parseSettings(raw, "inference", secrets)
-		if err == nil {
-			_, _ = c.query(context.Background(), "DROP TABLE IF EXISTS "+ident(table))
-		}
-	})
-	if _, err := SeedDemo(context.Background(), raw, secrets, table, fleet, testNow.Truncate(24*time.Hour).AddDate(0, 0, -days), testNow); err != nil {
+	conn, err := Dial(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS "+ident(table)) })
+	if _, err := SeedDemo(context.Background(), conn, table, fleet, testNow.Truncate(24*time.Hour).AddDate(0, 0, -days), testNow); err != nil {
 		t.Fatal(err)
 	}
 	return table
@@ -153,5 +149,114 @@ func TestSummariesEqualTheEngines(t *testing.T) {
 				check(fmt.Sprintf("window %d", i), got[i], rowsOf(t, fleet, spec.ID, w))
 			}
 		})
+	}
+}
+
+// The compliance counts agree with the rows the seeder wrote: every demo
+// row has a request id, a version and inputs; the versions are the
+// catalog's; the oldest row is the first seeded.
+func TestComplianceCountsMatchTheSeededRows(t *testing.T) {
+	dsn := testDSN(t)
+	fleet := demo.New(demo.Options{Now: func() time.Time { return testNow }, RowsPerHour: 30})
+	table := seeded(t, dsn, fleet, 3)
+	st := openStore(t, dsn, table, nil)
+	ctx := context.Background()
+	day := 24 * time.Hour
+	start := testNow.Truncate(day).AddDate(0, 0, -3)
+	windows := []sources.Window{{From: start, To: start.Add(day)}, {From: start.Add(day), To: testNow}}
+	for _, spec := range demo.Models() {
+		want := make([]int64, len(windows))
+		for i, w := range windows {
+			want[i] = int64(len(rowsOf(t, fleet, spec.ID, w)))
+		}
+		audit, err := st.AuditTrail(ctx, spec.ID, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		versions, err := st.ServedVersions(ctx, spec.ID, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range windows {
+			if a := audit[i]; a.Predictions != want[i] || a.Complete != want[i] || a.MissingInputs+a.MissingRequestID+a.MissingVersion != 0 {
+				t.Errorf("%s window %d: audit %+v, want %d complete predictions", spec.ID, i, a, want[i])
+			}
+			if len(versions[i]) != 1 || versions[i][0].Version != spec.Version || versions[i][0].Predictions != float64(want[i]) {
+				t.Errorf("%s window %d: versions %+v, want %d predictions of %s", spec.ID, i, versions[i], want[i], spec.Version)
+			}
+		}
+		r, err := st.Retention(ctx, spec.ID, start.Add(day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Rows != want[0]+want[1] || r.RowsOlder != want[0] || r.Oldest.Before(start) || r.Oldest.After(start.Add(time.Hour)) {
+			t.Errorf("%s: retention %+v, want %d rows, %d older than the cutoff, the oldest in the first hour", spec.ID, r, want[0]+want[1], want[0])
+		}
+	}
+	// Without a request id column, audit coverage cannot be measured: the
+	// error names the setting.
+	bare := openStore(t, dsn, table, func(s map[string]any) { delete(s, "requestIdColumn") })
+	if _, err := bare.AuditTrail(ctx, demo.FraudDetection, windows); err == nil || !strings.Contains(err.Error(), "inference.requestIdColumn") {
+		t.Errorf("audit without request ids: %v", err)
+	}
+}
+
+// A DateTime64 time column (what current servers' users often have) gives
+// the summaries, last prediction and retention of the same rows in a
+// DateTime one. Servers without DateTime64 (before 20.1) skip.
+func TestDateTime64TimeColumnReadsTheSameRows(t *testing.T) {
+	dsn := testDSN(t)
+	fleet := demo.New(demo.Options{Now: func() time.Time { return testNow }, RowsPerHour: 30})
+	table := seeded(t, dsn, fleet, 4)
+	conn, err := Dial(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	precise := table + "_64"
+	if _, err := conn.Exec(ctx, "CREATE TABLE "+ident(precise)+" ENGINE = MergeTree ORDER BY (model_id, ts) AS SELECT * REPLACE (toDateTime64(ts, 3, 'UTC') AS ts) FROM "+ident(table)); err != nil {
+		t.Skipf("this server has no DateTime64 column: %v", err)
+	}
+	t.Cleanup(func() { _, _ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS "+ident(precise)) })
+	seconds, nanos := openStore(t, dsn, table, nil), openStore(t, dsn, precise, nil)
+	day := 24 * time.Hour
+	start := testNow.Truncate(day).AddDate(0, 0, -4)
+	reference := sources.Window{From: start, To: start.Add(2 * day)}
+	windows := []sources.Window{{From: start.Add(2 * day), To: start.Add(3 * day)}, {From: start.Add(3*day + 90*time.Minute), To: testNow}}
+	for _, model := range []string{demo.FraudDetection, "demand-forecast"} {
+		b, err := seconds.Baseline(ctx, model, reference)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b64, err := nanos.Baseline(ctx, model, reference)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range logstoretest.Diff(b64.Summary, b.Summary) {
+			t.Errorf("%s baseline: %s", model, d)
+		}
+		want, err := seconds.Summaries(ctx, model, b, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := nanos.Summaries(ctx, model, b, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range windows {
+			for _, d := range logstoretest.Diff(got[i], want[i]) {
+				t.Errorf("%s window %d: %s", model, i, d)
+			}
+		}
+		l1, ok1, err1 := seconds.LastPrediction(ctx, model, testNow.Add(-time.Hour))
+		l2, ok2, err2 := nanos.LastPrediction(ctx, model, testNow.Add(-time.Hour))
+		if err1 != nil || err2 != nil || !ok1 || !ok2 || !l1.Equal(l2) {
+			t.Errorf("%s last prediction: %v %v %v / %v %v %v", model, l1, ok1, err1, l2, ok2, err2)
+		}
+		r1, err1 := seconds.Retention(ctx, model, start.Add(day))
+		r2, err2 := nanos.Retention(ctx, model, start.Add(day))
+		if err1 != nil || err2 != nil || r1 != r2 {
+			t.Errorf("%s retention: %+v %v / %+v %v", model, r1, err1, r2, err2)
+		}
 	}
 }

@@ -216,4 +216,3 @@ func (st *Store) LastPrediction(ctx context.Context, model string, at time.Time)
 	}
 	return last.Time.UTC(), last.Valid, nil
 }
-

@@ -1,0 +1,168 @@
+package clickhouse
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/aiperf/monitor/pkg/catalog"
+	"github.com/aiperf/monitor/pkg/fault"
+	"github.com/aiperf/monitor/pkg/sources"
+	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
+)
+
+// The predictions table also answers the compliance views: which model
+// versions served (the version column), how completely each prediction was
+// logged (request id, version and inputs present) and what is retained.
+
+var (
+	_ sources.ServedVersionSource = (*Store)(nil)
+	_ sources.AuditTrailSource    = (*Store)(nil)
+	_ sources.RetentionSource     = (*Store)(nil)
+)
+
+// needs reports a column the measurement reads that is not mapped.
+func (st *Store) needs(setting, name, what string) error {
+	if name != "" {
+		return nil
+	}
+	return catalog.FieldError{Field: st.field + "." + setting, Problem: "is not mapped, so " + what + " cannot be measured: map the column that holds it"}
+}
+
+// ServedVersions counts each window's predictions per model version.
+func (st *Store) ServedVersions(ctx context.Context, model string, windows []sources.Window) ([][]sources.VersionUse, error) {
+	if err := st.needs("versionColumn", st.s.VersionColumn, "the versions that served"); err != nil {
+		return nil, err
+	}
+	t, relation, err := st.table(ctx, model)
+	if err != nil {
+		return nil, err
+	}
+	iv, err := logstore.NewIntervals(windows)
+	if err != nil {
+		return nil, err
+	}
+	counts := make([]map[string]int64, iv.Count()+1)
+	if len(iv.Runs) > 0 {
+		defs, win := intervalOf(&t.Time, iv)
+		sql := fmt.Sprintf("SELECT toInt32(_win), _v, count() FROM (SELECT %s AS _win, _v FROM (SELECT %s, %s AS _v FROM %s%s AND NOT %s)) GROUP BY _win, _v FORMAT RowBinary",
+			win, strings.Join(defs, ", "), text(t.Version), relation, where(t, model, iv.ScanRuns()), isNull(t.Version))
+		body, err := st.c.query(ctx, sql)
+		if err != nil {
+			return nil, st.classify(ctx, err, "counting the versions of "+fault.Echo(model))
+		}
+		r := &rowBinary{b: body}
+		for r.more() {
+			k, version, n := int(r.int32()), r.string(), int64(r.uint64())
+			if r.err != nil || k < 1 || k > iv.Count() {
+				return nil, fault.Downstream(fmt.Errorf("counting the versions of %s: interval %d in the answer (%v)", fault.Echo(model), k, r.err))
+			}
+			if counts[k] == nil {
+				counts[k] = map[string]int64{}
+			}
+			counts[k][version] += n
+		}
+	}
+	out := make([][]sources.VersionUse, len(windows))
+	for i, covered := range iv.Windows {
+		total := map[string]int64{}
+		for _, k := range covered {
+			for v, n := range counts[k] {
+				total[v] += n
+			}
+		}
+		out[i] = []sources.VersionUse{}
+		for v, n := range total {
+			out[i] = append(out[i], sources.VersionUse{Version: v, Predictions: float64(n)})
+		}
+		sort.Slice(out[i], func(a, b int) bool { return out[i][a].Version < out[i][b].Version })
+	}
+	return out, nil
+}
+
+// AuditTrail counts each window's predictions and those logged without a
+// request id, a version or any input.
+func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources.Window) ([]sources.AuditCounts, error) {
+	if err := st.needs("requestIdColumn", st.s.RequestIDColumn, "audit-trail coverage"); err != nil {
+		return nil, err
+	}
+	if err := st.needs("versionColumn", st.s.VersionColumn, "audit-trail coverage"); err != nil {
+		return nil, err
+	}
+	t, relation, err := st.table(ctx, model)
+	if err != nil {
+		return nil, err
+	}
+	iv, err := logstore.NewIntervals(windows)
+	if err != nil {
+		return nil, err
+	}
+	noInputs := "1"
+	var inputs []string
+	for i := range t.Numeric {
+		inputs = append(inputs, isNull(&t.Numeric[i]))
+	}
+	for i := range t.Categorical {
+		inputs = append(inputs, isNull(&t.Categorical[i]))
+	}
+	if len(inputs) > 0 {
+		noInputs = "(" + strings.Join(inputs, " AND ") + ")"
+	}
+	counts := make([]sources.AuditCounts, iv.Count()+1)
+	if len(iv.Runs) > 0 {
+		defs, win := intervalOf(&t.Time, iv)
+		sql := fmt.Sprintf("SELECT toInt32(_win), count(), sum(_i), sum(_v), sum(_n), sum(NOT _i AND NOT _v AND NOT _n) FROM (SELECT %s AS _win, _i, _v, _n FROM (SELECT %s, toUInt8(%s) AS _i, toUInt8(%s) AS _v, toUInt8(%s) AS _n FROM %s%s)) GROUP BY _win FORMAT RowBinary",
+			win, strings.Join(defs, ", "), isNull(t.RequestID), isNull(t.Version), noInputs, relation, where(t, model, iv.ScanRuns()))
+		body, err := st.c.query(ctx, sql)
+		if err != nil {
+			return nil, st.classify(ctx, err, "counting the logged predictions of "+fault.Echo(model))
+		}
+		r := &rowBinary{b: body}
+		for r.more() {
+			k := int(r.int32())
+			c := sources.AuditCounts{Predictions: r.int64(), MissingRequestID: r.int64(), MissingVersion: r.int64(), MissingInputs: r.int64(), Complete: r.int64()}
+			if r.err != nil || k < 1 || k > iv.Count() {
+				return nil, fault.Downstream(fmt.Errorf("counting the logged predictions of %s: interval %d in the answer (%v)", fault.Echo(model), k, r.err))
+			}
+			counts[k] = c
+		}
+	}
+	out := make([]sources.AuditCounts, len(windows))
+	for i, covered := range iv.Windows {
+		for _, k := range covered {
+			c, o := counts[k], &out[i]
+			o.Predictions, o.Complete = o.Predictions+c.Predictions, o.Complete+c.Complete
+			o.MissingRequestID, o.MissingVersion, o.MissingInputs = o.MissingRequestID+c.MissingRequestID, o.MissingVersion+c.MissingVersion, o.MissingInputs+c.MissingInputs
+		}
+	}
+	return out, nil
+}
+
+// Retention reports the model's oldest retained prediction, the rows held
+// and those older than the cutoff.
+func (st *Store) Retention(ctx context.Context, model string, cutoff time.Time) (sources.RetentionFacts, error) {
+	t, relation, err := st.table(ctx, model)
+	if err != nil {
+		return sources.RetentionFacts{}, err
+	}
+	sql := fmt.Sprintf("SELECT count(), min(%s), countIf(%s < %s) FROM %s%s FORMAT RowBinary",
+		timeNumber(&t.Time), col(&t.Time), timeLiteral(&t.Time, cutoff), relation, where(t, model, nil))
+	body, err := st.c.query(ctx, sql)
+	if err != nil {
+		return sources.RetentionFacts{}, st.classify(ctx, err, "counting the retained predictions of "+fault.Echo(model))
+	}
+	r := &rowBinary{b: body}
+	var f sources.RetentionFacts
+	f.Rows = r.int64()
+	oldest := r.int64()
+	f.RowsOlder = r.int64()
+	if r.err != nil {
+		return f, fault.Downstream(fmt.Errorf("counting the retained predictions of %s: %w", fault.Echo(model), r.err))
+	}
+	if f.Rows > 0 {
+		f.Oldest = timeOf(&t.Time, oldest)
+	}
+	return f, nil
+}
