@@ -165,6 +165,10 @@ describe('InferenceSection', () => {
     expect(screen.getByText(/is empty: give the HTTP interface/)).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText(/^URL/), { target: { value: 'clickhouse:9000' } });
     expect(screen.getByText(/must be the HTTP interface's http\(s\):\/\/host:port/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText(/^URL/), { target: { value: 'http://default:canary@clickhouse:8123' } });
+    expect(screen.getByText(/without user or password: put those in their own fields/).textContent).not.toContain(
+      'canary'
+    );
   });
 
   it('drops the section and its secrets when turned off, or set to the demo fleet', async () => {

@@ -276,9 +276,14 @@ function checkClickHouseConnection(s: ClickHouseInference, bad: Bad) {
   } catch {
     parsed = undefined;
   }
-  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.host) {
+  if (parsed && (parsed.username || parsed.password)) {
+    bad(
+      'url',
+      "must be the HTTP interface's http(s)://host:port, without user or password: put those in their own fields"
+    );
+  } else if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.host) {
     bad('url', "must be the HTTP interface's http(s)://host:port; the native protocol (port 9000) is not used");
-  } else if (parsed.username || parsed.search || (parsed.pathname !== '' && parsed.pathname !== '/')) {
+  } else if (parsed.search || (parsed.pathname !== '' && parsed.pathname !== '/')) {
     bad('url', 'must be scheme://host:port only: put the database, user and password in their own fields');
   }
 }
