@@ -46,7 +46,7 @@ function list(text: string): string[] | undefined {
 function ColumnPicker(props: {
   id: string;
   value: string | undefined;
-  /** One array for every picker, made once per column list: the Combobox resets its menu when it changes. */
+  /** One array for every picker, made once per column list. */
   options: Array<ComboboxOption<string>>;
   clearable: boolean;
   placeholder?: string;
@@ -196,7 +196,8 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
         <Stack direction="column" gap={1}>
           {features.length === 0 && <Text color="secondary">No features mapped.</Text>}
           {features.map((f, i) => (
-            <Stack key={i} direction="row" gap={1} alignItems="flex-start" wrap="wrap">
+            // Keyed by column too: the allowed values are typed freely and kept by the input until it loses focus.
+            <Stack key={`${i}:${f.column}`} direction="row" gap={1} alignItems="flex-start" wrap="wrap">
               <Field label={i === 0 ? 'Column' : undefined} {...field(`features[${i}].column`)}>
                 <ColumnPicker
                   id={`aiperf-inference-feature-${i}`}

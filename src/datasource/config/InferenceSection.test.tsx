@@ -240,6 +240,17 @@ describe('InferenceSection', () => {
     });
   });
 
+  it("keeps each feature's allowed values with it when a feature above is removed", async () => {
+    const features = [
+      { column: 'region', kind: 'categorical' as const, values: ['north', 'south'] },
+      { column: 'channel', kind: 'categorical' as const, values: ['web'] },
+    ];
+    const { last, user } = setup({ ...SAVED, features });
+    await user.click(screen.getByRole('button', { name: 'Remove feature 1' }));
+    expect(last.current?.jsonData.inference).toEqual({ ...SAVED, features: [features[1]] });
+    expect(screen.getByLabelText('Feature 1 allowed values')).toHaveValue('web');
+  });
+
   it('asks for the classes of a multiclass task and the prediction column', async () => {
     const { last, user } = setup(SAVED);
     await user.click(screen.getByLabelText('Multiclass'));
