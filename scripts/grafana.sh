@@ -40,6 +40,7 @@ start_grafana() {
   mkdir -p "$GRAFANA_LAYOUT/plugins"
   cp -r dist "$GRAFANA_LAYOUT/plugins/aiperf-monitor-app"
   cp -r provisioning "$GRAFANA_LAYOUT/provisioning"
+  seed_focus_export "$GRAFANA_LAYOUT" || return 1
   # Data sources that read docker-compose's services (marked so on their first
   # line) cannot be healthy without them: leave them out of this layout.
   grep -rlx '# needs docker compose:.*' "$GRAFANA_LAYOUT/provisioning/datasources" | xargs -r rm -f
@@ -56,6 +57,16 @@ start_grafana() {
   eval "$out"
   export GRAFANA_URL GRAFANA_PID GRAFANA_RUN GRAFANA_LOG
   echo "Grafana $GRAFANA_URL (pid $GRAFANA_PID, log $GRAFANA_LOG)"
+}
+
+# seed_focus_export LAYOUT: the FOCUS import instance reads the export
+# docker-compose's focus-seed service writes; write it here with the same
+# seeder and command line, and point the instance at it.
+seed_focus_export() {
+  local file=$1/provisioning/datasources/billing.yaml
+  [ -f "$file" ] || return 0
+  go run ./cmd/aiperf-seed --target focus --out "$1/focus/demo-fleet.csv" --days 90 || return 1
+  sed -i -e "s#/var/lib/aiperf/focus#$1/focus#g" -e '/^# needs docker compose:/d' "$file"
 }
 
 # stop_grafana: stops the Grafana start_grafana started, if any, waits for it

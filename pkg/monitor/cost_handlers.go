@@ -158,14 +158,27 @@ func (s costSummary) modelRow(m catalog.Model, t *modelCosts) frames.CostSummary
 const fleetTotal = "(fleet)"
 
 // fleetRow is the whole bill in this currency against the declared fleet
-// budget; its predictions are every catalog model's.
+// budget; its predictions are every catalog model's. Its cost per 1k tokens
+// divides the spend of the models that report tokens, as each model's row
+// does, not the whole bill.
 func (s costSummary) fleetRow(models []catalog.Model, b *bill, monthlyBudget float64) frames.CostSummaryRow {
 	var spend decimal.Decimal
 	row := frames.CostSummaryRow{Model: fleetTotal}
+	modelSpend, modelTokens := map[string]decimal.Decimal{}, map[string]float64{}
 	for _, rec := range b.records {
 		if rec.Currency == s.currency {
 			spend = spend.Add(rec.Amount)
 			row.Tokens += rec.Tokens
+			if rec.Model != "" {
+				modelSpend[rec.Model] = modelSpend[rec.Model].Add(rec.Amount)
+				modelTokens[rec.Model] += rec.Tokens
+			}
+		}
+	}
+	var tokenSpend decimal.Decimal
+	for m, tokens := range modelTokens {
+		if tokens > 0 {
+			tokenSpend = tokenSpend.Add(modelSpend[m])
 		}
 	}
 	row.Spend = spend.InexactFloat64()
@@ -185,7 +198,7 @@ func (s costSummary) fleetRow(models []catalog.Model, b *bill, monthlyBudget flo
 	if row.Predictions.OK {
 		row.CostPerPrediction = engine.CostPerPrediction(row.Spend, predictions)
 	}
-	row.CostPer1kTokens = engine.CostPer1kTokens(row.Spend, row.Tokens)
+	row.CostPer1kTokens = engine.CostPer1kTokens(tokenSpend.InexactFloat64(), row.Tokens)
 	if !s.declared {
 		return row
 	}

@@ -30,6 +30,11 @@ func TestCostSummaryOnDemo(t *testing.T) {
 	if v := nullableAt(t, f, "costPer1kTokens", assistant); v == nil || *v <= 0 {
 		t.Errorf("LLM cost per 1k tokens = %v, want a positive amount", v)
 	}
+	// Only the LLM reports tokens: the fleet's cost per 1k tokens is its.
+	fleet, llm := nullableAt(t, f, "costPer1kTokens", 5), nullableAt(t, f, "costPer1kTokens", assistant)
+	if fleet == nil || llm == nil || math.Abs(*fleet-*llm) > 1e-9**llm {
+		t.Errorf("fleet cost per 1k tokens = %v, want the token-billed model's %v", fleet, llm)
+	}
 	risk := fleetRow(t, models, demo.RiskAssessment)
 	if v := nullableAt(t, f, "costPer1kTokens", risk); v != nil {
 		t.Errorf("risk-assessment cost per 1k tokens = %v, want null (no tokens billed)", *v)

@@ -143,5 +143,31 @@ if (ds) {
   }
 }
 
+// 5. The FOCUS import instance (provisioning/datasources/billing.yaml) reads
+// the export and attributes its spend to models.
+const focus = datasources.find((d) => d.uid === 'aiperf-focus');
+if (focus) {
+  const health = await api(`/api/datasources/uid/${focus.uid}/health`);
+  check(
+    'the FOCUS import instance checks its billing feed',
+    /focus/i.test(health.json?.message ?? ''),
+    health.text.slice(0, 300)
+  );
+  const res = await api('/api/ds/query', {
+    ...RANGE,
+    queries: [{ refId: 'A', datasource: { type: DATASOURCE_TYPE, uid: focus.uid }, queryType: 'costSummary' }],
+  });
+  const frame = res.json?.results?.A?.frames?.[0];
+  const names = frame?.schema?.fields?.map((f) => f.name) ?? [];
+  const models = frame?.data?.values?.[names.indexOf('model')] ?? [];
+  const spend = frame?.data?.values?.[names.indexOf('spend')] ?? [];
+  const billed = models.filter((m, i) => m !== '(fleet)' && spend[i] > 0);
+  check(
+    'costSummary on the FOCUS import attributes spend to models',
+    billed.length > 0,
+    res.json?.results?.A?.error ?? JSON.stringify(models)
+  );
+}
+
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -22,6 +22,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
+	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/plugin"
 	"github.com/aiperf/monitor/pkg/query"
 )
@@ -89,6 +90,9 @@ func run(total, workers int, maxTime time.Duration) error {
 		}
 		if classifierOnly[info.Value] {
 			body["model"] = models[rng.IntN(2)] // risk-assessment or fraud-detection
+		}
+		if info.Value == query.QueryTypeMeasures {
+			body["measure"] = engine.Measures[rng.IntN(len(engine.Measures))].Name
 		}
 		if !info.NeedsModel && rng.IntN(2) == 0 {
 			delete(body, "model")

@@ -5,7 +5,8 @@
 #   the oldest server the connector's SQL must run on), unpacked with
 #   apt-get download + dpkg -x into .tools/clickhouse/ with the libraries it
 #   needs that the system lacks, and reused on later runs. Starts it on free
-#   loopback ports (HTTP, native TCP, interserver) with a random password,
+#   loopback ports (HTTP, native TCP, interserver) with a random password
+#   and a one-shard cluster aiperf_test on itself (for a Distributed table),
 #   waits for it, appends its PID to the caller's `pids` array and exports
 #   AIPERF_TEST_CLICKHOUSE=http://default:PASSWORD@127.0.0.1:PORT/default.
 #   Returns 77, saying why on stderr, when the server cannot be installed
@@ -118,6 +119,8 @@ start_clickhouse() {
   <default_database>default</default_database>
   <timezone>UTC</timezone>
   <mark_cache_size>268435456</mark_cache_size>
+  <!-- One shard on this server: the tests read a Distributed table over a local one. -->
+  <remote_servers><aiperf_test><shard><replica><host>127.0.0.1</host><port>$tcp</port><user>default</user><password>$password</password></replica></shard></aiperf_test></remote_servers>
 </yandex>
 XML
   cat >"$dir/users.xml" <<XML
@@ -177,7 +180,7 @@ chdb_check() {
     own=${pids[${#pids[@]}-1]} # stopped here, even when called in a subshell
   fi
   (cd "$_store_root" && AIPERF_TEST_CLICKHOUSE=$AIPERF_TEST_CHDB go test -count=1 -v \
-    -run 'TestSummariesEqualTheEngines|TestComplianceCountsMatchTheSeededRows|TestDateTime64TimeColumn|TestClickHouse(FramesEqual|ReloadQueries|Failures|SecretsStay|ColumnsAndPreview|Injection)' \
+    -run 'TestSummariesEqualTheEngines|TestComplianceCountsMatchTheSeededRows|TestClickHouse(DateTime64|FramesEqual|ReloadQueries|Failures|SecretsStay|ColumnsAndPreview|Injection)' \
     ./pkg/sources/inference/clickhouse/ ./pkg/plugin/) || rc=$?
   if [ -n "$own" ]; then
     kill "$own" 2>/dev/null

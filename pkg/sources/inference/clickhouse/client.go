@@ -25,7 +25,7 @@ import (
 )
 
 // maxResponseBytes bounds one answer: summaries are aggregates, never rows.
-const maxResponseBytes = 1 << 30
+const maxResponseBytes = 256 << 20
 
 // client runs statements over ClickHouse's HTTP interface.
 type client struct {

@@ -46,9 +46,8 @@ func (st *Store) ServedVersions(ctx context.Context, model string, windows []sou
 	}
 	counts := make([]map[string]int64, iv.Count()+1)
 	if len(iv.Runs) > 0 {
-		defs, win := intervalOf(&t.Time, iv)
-		sql := fmt.Sprintf("SELECT toInt32(_win), _v, count() FROM (SELECT %s AS _win, _v FROM (SELECT %s, %s AS _v FROM %s%s AND NOT %s)) GROUP BY _win, _v FORMAT RowBinary",
-			win, strings.Join(defs, ", "), text(t.Version), relation, where(t, model, iv.ScanRuns()), isNull(t.Version))
+		sql := fmt.Sprintf("SELECT toInt32(%s) AS _win, %s AS _v, count() FROM %s%s AND NOT %s GROUP BY _win, _v FORMAT RowBinary",
+			intervalOf(&t.Time, iv), text(t.Version), relation, where(t, model, iv.ScanRuns()), isNull(t.Version))
 		body, err := st.c.query(ctx, sql)
 		if err != nil {
 			return nil, st.classify(ctx, err, "counting the versions of "+fault.Echo(model))
@@ -112,9 +111,9 @@ func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources
 	}
 	counts := make([]sources.AuditCounts, iv.Count()+1)
 	if len(iv.Runs) > 0 {
-		defs, win := intervalOf(&t.Time, iv)
-		sql := fmt.Sprintf("SELECT toInt32(_win), count(), sum(_i), sum(_v), sum(_n), sum(NOT _i AND NOT _v AND NOT _n) FROM (SELECT %s AS _win, _i, _v, _n FROM (SELECT %s, toUInt8(%s) AS _i, toUInt8(%s) AS _v, toUInt8(%s) AS _n FROM %s%s)) GROUP BY _win FORMAT RowBinary",
-			win, strings.Join(defs, ", "), isNull(t.RequestID), isNull(t.Version), noInputs, relation, where(t, model, iv.ScanRuns()))
+		noID, noVersion := isNull(t.RequestID), isNull(t.Version)
+		sql := fmt.Sprintf("SELECT toInt32(%s) AS _win, count(), countIf(%s), countIf(%s), countIf(%s), countIf(NOT %s AND NOT %s AND NOT %s) FROM %s%s GROUP BY _win FORMAT RowBinary",
+			intervalOf(&t.Time, iv), noID, noVersion, noInputs, noID, noVersion, noInputs, relation, where(t, model, iv.ScanRuns()))
 		body, err := st.c.query(ctx, sql)
 		if err != nil {
 			return nil, st.classify(ctx, err, "counting the logged predictions of "+fault.Echo(model))

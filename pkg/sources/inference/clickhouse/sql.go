@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -183,27 +184,53 @@ func where(t *logstore.Table, model string, runs []sources.Window) string {
 	return b.String()
 }
 
-// search counts the elements of an ascending array that are at or below
-// x, as SQL's width_bucket does, without a lambda (old servers lose the
-// columns a lambda captures in grouped queries): sorted descending with x
-// added, the first x stands after the elements above it. array is a column
-// of the level below (old servers expand aliases in place); x is not NaN.
-func search(array string, size int, x string) string {
-	return fmt.Sprintf("toInt64(%d - indexOf(arrayReverseSort(arrayPushBack(%s, %s)), %s))", size+1, array, x, x)
+// atOrBelow counts the ascending values (SQL literals) at or below x, as
+// width_bucket does. Old servers have no width_bucket and lose columns a
+// lambda captures here, so the search is written out: the values padded
+// with pad (which no x reaches) into blocks of about √n; x's block is the
+// number of block ends at or below it, its place in the block the number
+// of that block's values at or below it — about 3√n operations a row
+// instead of n. name makes the block's and array's aliases unique.
+func atOrBelow(name string, values []string, pad, x string) string {
+	size := int(math.Ceil(math.Sqrt(float64(len(values) + 1))))
+	padded := slices.Clone(values)
+	for len(padded) == len(values) || len(padded)%size != 0 {
+		padded = append(padded, pad)
+	}
+	var coarse, fine []string
+	for i := size; i <= len(values); i += size {
+		coarse = append(coarse, fmt.Sprintf("(%s >= %s)", x, padded[i-1]))
+	}
+	block, array := "_b"+name, "_e"+name
+	for j := 1; j < size; j++ {
+		at := array
+		if j == 1 {
+			at = "([" + strings.Join(padded, ", ") + "] AS " + array + ")"
+		}
+		fine = append(fine, fmt.Sprintf("(%s[%s * %d + %d] <= %s)", at, block, size, j, x))
+	}
+	return fmt.Sprintf("toInt64((%s AS %s) * %d + %s)", balancedSum(coarse), block, size, balancedSum(fine))
 }
 
-// intervalOf finds each row's interval among the query's window bounds (1
-// for the first, as width_bucket numbers them): defs go in the level that
-// reads the table, the expression in the level above it.
-func intervalOf(timeCol *logstore.Column, iv *logstore.Intervals) (defs []string, expr string) {
-	bounds := make([]int64, len(iv.Bounds))
+// balancedSum adds terms in a balanced tree: a chain of hundreds would
+// pass the server's limit on the syntax tree's depth.
+func balancedSum(terms []string) string {
+	switch len(terms) {
+	case 0:
+		return "0"
+	case 1:
+		return terms[0]
+	}
+	h := len(terms) / 2
+	return "(" + balancedSum(terms[:h]) + " + " + balancedSum(terms[h:]) + ")"
+}
+
+// intervalOf is each row's interval among the query's window bounds (1 for
+// the first, as width_bucket numbers them).
+func intervalOf(timeCol *logstore.Column, iv *logstore.Intervals) string {
+	bounds := make([]string, len(iv.Bounds))
 	for i, b := range iv.Bounds {
-		bounds[i] = timeValue(timeCol, b)
+		bounds[i] = strconv.FormatInt(timeValue(timeCol, b), 10)
 	}
-	parts := make([]string, len(bounds))
-	for i, b := range bounds {
-		parts[i] = "toInt64(" + strconv.FormatInt(b, 10) + ")"
-	}
-	defs = []string{"[" + strings.Join(parts, ", ") + "] AS _wb", timeNumber(timeCol) + " AS _tn"}
-	return defs, search("_wb", len(bounds), "_tn")
+	return atOrBelow("w", bounds, "toInt64(9223372036854775807)", timeNumber(timeCol))
 }

@@ -14,47 +14,28 @@ const noBin = -1000000
 // logLossClip is the engine's clip of probabilities before the log loss.
 const logLossClip = 2.220446049250313e-16
 
-// scan builds the summaries statement: the inner level reads the table
-// and computes every value and array, the next bins them and builds each
-// part's tuple, the outer one groups the tuples.
+// scan builds the summaries statement: one level that reads the table,
+// turns every row into one tuple per part (ARRAY JOIN) and groups them,
+// so that on a Distributed table the shards aggregate and only groups
+// travel. Expressions are written out rather than aliased (old servers
+// resolve aliases in place; the server computes repeated text once), but
+// for the numeric bins, which are long and read twice.
 type scan struct {
-	defs   []string // inner level: values and arrays
-	finals []string // bins and offsets
 	tuples []string
 }
 
-func (s *scan) def(expr, alias string) string {
-	s.defs = append(s.defs, expr+" AS "+alias)
-	return alias
-}
+// paren keeps an expression whole wherever it is pasted.
+func paren(expr string) string { return "(" + expr + ")" }
 
-func (s *scan) final(expr, alias string) string {
-	s.finals = append(s.finals, expr+" AS "+alias)
-	return alias
-}
-
-// bucket bins x (a Float64 alias, not NULL) over a part's edges, as
+// bucket bins x (a Float64 expression, not NULL) over a part's edges, as
 // width_bucket would: NaN sorts last, ±Inf at the ends.
 func (s *scan) bucket(k int, edges []float64, x string) string {
-	finiteEdges := edges[:len(edges)-1] // the NaN sentinel: NaN is tested apart
-	terms := make([]string, len(finiteEdges))
-	for i, e := range finiteEdges {
-		terms[i] = fmt.Sprintf("(%s >= %s)", x, floatLiteral(e))
+	finite := edges[:len(edges)-1] // the NaN sentinel: NaN is tested apart
+	values := make([]string, len(finite))
+	for i, e := range finite {
+		values[i] = floatLiteral(e)
 	}
-	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), toInt64(%s))", x, len(edges), balancedSum(terms))
-}
-
-// balancedSum adds terms in a balanced tree: a chain of hundreds would
-// pass the server's limit on the syntax tree's depth.
-func balancedSum(terms []string) string {
-	switch len(terms) {
-	case 0:
-		return "0"
-	case 1:
-		return terms[0]
-	}
-	h := len(terms) / 2
-	return "(" + balancedSum(terms[:h]) + " + " + balancedSum(terms[h:]) + ")"
+	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), %s)", x, len(edges), atOrBelow(strconv.Itoa(k), values, "nan", x))
 }
 
 // tuple adds a part's tuple (k, bin, v, category, d, x, y).
@@ -68,33 +49,34 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 	t := plan.Table
 	s := &scan{}
 	nan := "nan"
-	defs, win := intervalOf(&t.Time, iv)
-	s.defs = append(s.defs, defs...)
 	for k := range plan.Parts {
 		p := &plan.Parts[k]
 		switch p.Kind {
 		case logstore.PartNumeric:
-			x := s.def(num(p.Column), fmt.Sprintf("_x%d", k))
-			null := s.def(isNull(p.Column), fmt.Sprintf("_z%d", k))
-			anchors := s.def(floatArray(p.Anchors), fmt.Sprintf("_a%d", k))
-			bin := s.final(fmt.Sprintf("if(%s, toInt64(%d), %s)", null, noBin, s.bucket(k, p.Edges, x)), fmt.Sprintf("_n%d", k))
-			d := s.final(fmt.Sprintf("%s - if(%s < 0, 0, %s[%s + 1])", x, bin, anchors, bin), fmt.Sprintf("_d%d", k))
+			x := paren(num(p.Column))
+			null := paren(isNull(p.Column))
+			anchors := paren(floatArray(p.Anchors))
+			// The bin is named where the tuple holds it and read back for the
+			// offset (the anchor of a missing value's bin is out of range: 0).
+			alias := fmt.Sprintf("_n%d", k)
+			bin := fmt.Sprintf("(if(%s, toInt64(%d), %s) AS %s)", null, noBin, s.bucket(k, p.Edges, x), alias)
+			d := fmt.Sprintf("(%s - %s[%s + 1])", x, anchors, alias)
 			s.tuple(k, bin, x, "''", d, "0", "0")
 		case logstore.PartCategorical:
-			s.tuple(k, strconv.Itoa(noBin), nan, s.def(text(p.Column), fmt.Sprintf("_c%d", k)), nan, "0", "0")
+			s.tuple(k, strconv.Itoa(noBin), nan, paren(text(p.Column)), nan, "0", "0")
 		case logstore.PartScore:
-			score := s.def(num(p.Column), fmt.Sprintf("_x%d", k))
-			null := s.def(isNull(p.Column), fmt.Sprintf("_z%d", k))
-			bin := s.final(fmt.Sprintf("if(%s, toInt64(%d), %s)", null, noBin, s.bucket(k, p.Edges, score)), fmt.Sprintf("_n%d", k))
+			score := paren(num(p.Column))
+			null := paren(isNull(p.Column))
+			bin := paren(fmt.Sprintf("if(%s, toInt64(%d), %s)", null, noBin, s.bucket(k, p.Edges, score)))
 			c, x, y := "''", "0", "0"
 			if t.Label != nil {
 				lab := labeled(t.Label)
 				pos := "(" + num(t.Label) + " >= 0.5)"
 				usable := fmt.Sprintf("(%s AND NOT %s AND %s >= 0 AND %s <= 1)", lab, isNull(p.Column), score, score)
 				clipped := fmt.Sprintf("least(greatest(%s, %s), 1 - %s)", score, floatLiteral(logLossClip), floatLiteral(logLossClip))
-				c = s.def(fmt.Sprintf("if(%s, if(%s, '1', '0'), '')", lab, pos), fmt.Sprintf("_c%d", k))
-				x = s.def(fmt.Sprintf("if(%s, if(%s, -log(%s), -log(1 - %s)), 0)", usable, pos, clipped, clipped), fmt.Sprintf("_l%d", k))
-				y = s.def(fmt.Sprintf("if(%s, if(%s, (%s - 1) * (%s - 1), %s * %s), 0)", usable, pos, score, score, score, score), fmt.Sprintf("_q%d", k))
+				c = paren(fmt.Sprintf("if(%s, if(%s, '1', '0'), '')", lab, pos))
+				x = paren(fmt.Sprintf("if(%s, if(%s, -log(%s), -log(1 - %s)), 0)", usable, pos, clipped, clipped))
+				y = paren(fmt.Sprintf("if(%s, if(%s, (%s - 1) * (%s - 1), %s * %s), 0)", usable, pos, score, score, score, score))
 			}
 			s.tuple(k, bin, score, c, score, x, y)
 		case logstore.PartGroup:
@@ -105,11 +87,11 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 				state = fmt.Sprintf("if(%s, if(%s >= 0.5, 2, 1), 0)", labeled(t.Label), num(t.Label))
 			}
 			g := text(p.Column)
-			c := s.def(fmt.Sprintf("if(%s = '', %s, %s)", g, stringLiteral(logstore.MissingGroup), g), fmt.Sprintf("_c%d", k))
-			bin := s.def(fmt.Sprintf("if(%s, (%s >= %s) + 2 * %s, %d)", usable, score, floatLiteral(plan.Baseline.Schema.Threshold), state, noBin), fmt.Sprintf("_n%d", k))
+			c := paren(fmt.Sprintf("if(%s = '', %s, %s)", g, stringLiteral(logstore.MissingGroup), g))
+			bin := paren(fmt.Sprintf("if(%s, (%s >= %s) + 2 * %s, %d)", usable, score, floatLiteral(plan.Baseline.Schema.Threshold), state, noBin))
 			s.tuple(k, bin, nan, c, nan, "0", "0")
 		case logstore.PartMulticlass:
-			s.tuple(k, s.def(multiclassCode(t, plan.Baseline.Schema.Classes), fmt.Sprintf("_n%d", k)), nan, "''", nan, "0", "0")
+			s.tuple(k, paren(multiclassCode(t, plan.Baseline.Schema.Classes)), nan, "''", nan, "0", "0")
 		case logstore.PartRegression, logstore.PartPercent:
 			if t.Label == nil {
 				s.tuple(k, strconv.Itoa(noBin), nan, "''", nan, "0", "0")
@@ -119,23 +101,22 @@ func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, 
 			usable := fmt.Sprintf("(NOT %s AND %s AND %s)", isNull(t.Output), finite(pred), finite(target))
 			if p.Kind == logstore.PartRegression {
 				ok := fmt.Sprintf("(%s AND %s)", lab, usable)
-				bin := s.def(fmt.Sprintf("if(%s, if(%s, 1, 2), %d)", lab, usable, noBin), fmt.Sprintf("_n%d", k))
-				v := s.def(fmt.Sprintf("if(%s, %s, nan)", ok, target), fmt.Sprintf("_x%d", k))
-				x := s.def(fmt.Sprintf("if(%s, abs(%s - %s), 0)", ok, pred, target), fmt.Sprintf("_l%d", k))
-				y := s.def(fmt.Sprintf("if(%s, (%s - %s) * (%s - %s), 0)", ok, pred, target, pred, target), fmt.Sprintf("_q%d", k))
+				bin := paren(fmt.Sprintf("if(%s, if(%s, 1, 2), %d)", lab, usable, noBin))
+				v := paren(fmt.Sprintf("if(%s, %s, nan)", ok, target))
+				x := paren(fmt.Sprintf("if(%s, abs(%s - %s), 0)", ok, pred, target))
+				y := paren(fmt.Sprintf("if(%s, (%s - %s) * (%s - %s), 0)", ok, pred, target, pred, target))
 				s.tuple(k, bin, v, "''", v, x, y)
 			} else {
 				cond := fmt.Sprintf("(%s AND %s AND %s != 0)", lab, usable, target)
-				bin := s.def(fmt.Sprintf("if(%s, 1, %d)", cond, noBin), fmt.Sprintf("_n%d", k))
-				x := s.def(fmt.Sprintf("if(%s, abs((%s - %s) / %s), 0)", cond, pred, target, target), fmt.Sprintf("_l%d", k))
+				bin := paren(fmt.Sprintf("if(%s, 1, %d)", cond, noBin))
+				x := paren(fmt.Sprintf("if(%s, abs((%s - %s) / %s), 0)", cond, pred, target, target))
 				s.tuple(k, bin, nan, "''", nan, x, "0")
 			}
 		}
 	}
-	inner := fmt.Sprintf("SELECT %s FROM %s%s", strings.Join(s.defs, ", "), relation, where(t, model, iv.ScanRuns()))
-	last := fmt.Sprintf("SELECT %s, [%s] AS _ps FROM (%s)", strings.Join(append(s.finals, win+" AS _win"), ", "), strings.Join(s.tuples, ", "), inner)
-	return "SELECT toInt32(_win), _p.1 AS k, _p.2 AS b, _p.4 AS c, count(), avg(_p.5), varPop(_p.5), min(_p.3), max(_p.3), sum(_p.6), sum(_p.7)" +
-		" FROM (" + last + ") ARRAY JOIN _ps AS _p GROUP BY _win, k, b, c FORMAT RowBinary"
+	return fmt.Sprintf("SELECT toInt32(%s) AS _win, _p.1 AS k, _p.2 AS b, _p.4 AS c, count(), avg(_p.5), varPop(_p.5), min(_p.3), max(_p.3), sum(_p.6), sum(_p.7)"+
+		" FROM %s ARRAY JOIN [%s] AS _p%s GROUP BY _win, k, b, c FORMAT RowBinary",
+		intervalOf(&t.Time, iv), relation, strings.Join(s.tuples, ", "), where(t, model, iv.ScanRuns()))
 }
 
 // multiclassCode encodes a multiclass row's predicted and actual classes

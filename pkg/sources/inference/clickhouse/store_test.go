@@ -204,7 +204,7 @@ func TestComplianceCountsMatchTheSeededRows(t *testing.T) {
 // A DateTime64 time column (what current servers' users often have) gives
 // the summaries, last prediction and retention of the same rows in a
 // DateTime one. Servers without DateTime64 (before 20.1) skip.
-func TestDateTime64TimeColumnReadsTheSameRows(t *testing.T) {
+func TestClickHouseDateTime64TimeColumnReadsTheSameRows(t *testing.T) {
 	dsn := testDSN(t)
 	fleet := demo.New(demo.Options{Now: func() time.Time { return testNow }, RowsPerHour: 30})
 	table := seeded(t, dsn, fleet, 4)
@@ -259,4 +259,64 @@ func TestDateTime64TimeColumnReadsTheSameRows(t *testing.T) {
 			t.Errorf("%s retention: %+v %v / %+v %v", model, r1, err1, r2, err2)
 		}
 	}
+}
+
+// A Distributed table (users who outgrow one server) gives the summaries
+// of the local table it spreads: the scan runs on the shards. The test
+// server has a one-shard cluster aiperf_test; servers without it skip.
+func TestClickHouseDistributedTableReadsTheSameRows(t *testing.T) {
+	dsn := testDSN(t)
+	fleet := demo.New(demo.Options{Now: func() time.Time { return testNow }, RowsPerHour: 30})
+	table := seeded(t, dsn, fleet, 4)
+	conn, err := Dial(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	spread := table + "_all"
+	database := strings.TrimPrefix(mustParse(t, dsn).Path, "/")
+	if _, err := conn.Exec(ctx, fmt.Sprintf("CREATE TABLE %s AS %s ENGINE = Distributed(aiperf_test, %s, %s)", ident(spread), ident(table), ident(database), ident(table))); err != nil {
+		t.Skipf("this server has no cluster aiperf_test for a Distributed table: %v", err)
+	}
+	t.Cleanup(func() { _, _ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS "+ident(spread)) })
+	local, distributed := openStore(t, dsn, table, nil), openStore(t, dsn, spread, nil)
+	day := 24 * time.Hour
+	start := testNow.Truncate(day).AddDate(0, 0, -4)
+	reference := sources.Window{From: start, To: start.Add(2 * day)}
+	windows := []sources.Window{{From: start.Add(2 * day), To: start.Add(3 * day)}, {From: start.Add(3 * day), To: testNow}}
+	for _, model := range []string{demo.FraudDetection, "demand-forecast"} {
+		b, err := local.Baseline(ctx, model, reference)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bd, err := distributed.Baseline(ctx, model, reference)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range logstoretest.Diff(bd.Summary, b.Summary) {
+			t.Errorf("%s baseline: %s", model, d)
+		}
+		want, err := local.Summaries(ctx, model, b, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := distributed.Summaries(ctx, model, b, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range windows {
+			for _, d := range logstoretest.Diff(got[i], want[i]) {
+				t.Errorf("%s window %d: %s", model, i, d)
+			}
+		}
+	}
+}
+
+func mustParse(t *testing.T, dsn string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
