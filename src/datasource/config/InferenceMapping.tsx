@@ -82,6 +82,15 @@ function ColumnPicker(props: {
   );
 }
 
+/** Min and max side by side; it takes the Field's `invalid` so that it does not reach the DOM. */
+function Range({ children }: { invalid?: boolean; children: React.ReactNode }) {
+  return (
+    <Stack direction="row" gap={1}>
+      {children}
+    </Stack>
+  );
+}
+
 /** Which column holds what: the schema contract adapted to the user's own table (README "Inference logs"). */
 export function InferenceMapping({ value, onChange, columns, errors }: Props) {
   const options = useMemo(
@@ -217,7 +226,7 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
               </Field>
               <Field label={i === 0 ? 'Valid range or values' : undefined} {...field(`features[${i}].min`)}>
                 {f.kind === 'numeric' ? (
-                  <Stack direction="row" gap={1}>
+                  <Range>
                     <Input
                       aria-label={`Feature ${i + 1} min`}
                       type="number"
@@ -234,7 +243,7 @@ export function InferenceMapping({ value, onChange, columns, errors }: Props) {
                       value={f.max ?? ''}
                       onChange={(e) => setFeature(i, { ...f, max: parseNumber(e.currentTarget.value) })}
                     />
-                  </Stack>
+                  </Range>
                 ) : (
                   <Input
                     aria-label={`Feature ${i + 1} allowed values`}

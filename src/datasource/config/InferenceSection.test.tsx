@@ -93,6 +93,9 @@ beforeEach(() => {
   serveTable();
 });
 
+// Lets the resources a test did not wait for settle inside act.
+afterEach(() => act(async () => {}));
+
 describe('InferenceSection', () => {
   it('chooses PostgreSQL and asks for its host, database, user and table by name', async () => {
     const { last, user } = setup(undefined);
