@@ -3,6 +3,7 @@ package plugin
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/aiperf/monitor/pkg/fault"
 )
@@ -14,7 +15,7 @@ const previewRows = 5
 // for the settings editor's column pickers.
 func (d *Datasource) serveInferenceColumns(w http.ResponseWriter, r *http.Request) {
 	if d.inspector == nil {
-		writeFailure(w, fault.Userf("the inference-log connector has no table to list: choose postgres or clickhouse in the Inference logs section and save"))
+		writeFailure(w, d.noInspector("list"))
 		return
 	}
 	cols, err := d.inspector.Columns(r.Context())
@@ -25,10 +26,22 @@ func (d *Datasource) serveInferenceColumns(w http.ResponseWriter, r *http.Reques
 	writeJSON(w, http.StatusOK, cols)
 }
 
+// noInspector says why there is no table to look into: the inference
+// connector's own error when it could not open (a bad option names its
+// field), otherwise that no store is configured.
+func (d *Datasource) noInspector(what string) error {
+	for _, c := range d.checks {
+		if c.err != nil && strings.HasPrefix(c.label, roleLabels[RoleInference]+" (") {
+			return c.err
+		}
+	}
+	return fault.Userf("the inference-log connector has no table to %s: choose postgres or clickhouse in the Inference logs section and save", what)
+}
+
 // serveInferencePreview shows the first rows of every mapped column.
 func (d *Datasource) serveInferencePreview(w http.ResponseWriter, r *http.Request) {
 	if d.inspector == nil {
-		writeFailure(w, fault.Userf("the inference-log connector has no table to preview: choose postgres or clickhouse in the Inference logs section and save"))
+		writeFailure(w, d.noInspector("preview"))
 		return
 	}
 	limit := previewRows

@@ -8,6 +8,7 @@ import { BillingSection } from './config/BillingSection';
 import { DemoSection } from './DemoSection';
 import { RegistrySection } from './config/RegistrySection';
 import { EndpointsSection } from './config/EndpointsSection';
+import { InferenceSection } from './config/InferenceSection';
 import { ServingSection } from './config/ServingSection';
 import type { AiperfDataSourceOptions, AiperfSecureJsonData } from './types';
 
@@ -25,6 +26,7 @@ export const CONFIG_SECTIONS: Array<{ id: string; Component: ComponentType<Confi
   { id: 'models', Component: ModelsSection },
   { id: 'targets', Component: TargetsSection },
   { id: 'register', Component: RegisterSection },
+  { id: 'inference', Component: InferenceSection },
   { id: 'billing', Component: BillingSection },
   { id: 'registry', Component: RegistrySection },
   { id: 'serving', Component: ServingSection },

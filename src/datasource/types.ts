@@ -3,6 +3,7 @@ import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 import type { Catalog } from './config/catalog';
 import type { BillingFeed } from './config/billingFeeds';
 import type { EndpointsSettings, ServingSettings } from './config/types';
+import type { InferenceSettings } from './config/inference';
 
 /** Mirrors pkg/query QueryType* constants one to one (docs/queries.md). */
 export enum QueryType {
@@ -73,6 +74,7 @@ export interface AiperfQuery extends DataQuery {
 export interface AiperfDataSourceOptions extends DataSourceJsonData, Catalog {
   demoEnabled?: boolean;
   billing?: BillingFeed[];
+  inference?: InferenceSettings;
   serving?: ServingSettings;
   endpoints?: EndpointsSettings;
 }
