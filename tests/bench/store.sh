@@ -15,6 +15,7 @@
 # is missed.
 #
 #   tests/bench/store.sh [ROWS]      (default 10000000)
+#   STORES=clickhouse tests/bench/store.sh    (one store only)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -39,8 +40,9 @@ source tests/integration/store/clickhouse.sh
 stores=()
 # A bigger buffer cache than the default's 128 MB, as any server holding
 # tables of this size would have.
-POSTGRES_SETTINGS="-c shared_buffers=1GB -c work_mem=64MB" start_postgres "$run" && stores+=(postgres)
-start_clickhouse "$run" && stores+=(clickhouse)
+wanted=" ${STORES:-postgres clickhouse} "
+[[ $wanted == *" postgres "* ]] && POSTGRES_SETTINGS="-c shared_buffers=1GB -c work_mem=64MB" start_postgres "$run" && stores+=(postgres)
+[[ $wanted == *" clickhouse "* ]] && start_clickhouse "$run" && stores+=(clickhouse)
 [ "${#stores[@]}" -gt 0 ] || { echo "skipped: neither PostgreSQL nor ClickHouse could be installed" >&2; exit 77; }
 
 go build -o "$run/aiperf-seed" ./cmd/aiperf-seed && go build -o "$run/bench" ./tests/bench/store || exit 1
