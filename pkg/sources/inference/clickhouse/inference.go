@@ -94,7 +94,7 @@ func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table
 		if counts[i] == 0 {
 			continue
 		}
-		q, err := quantiles(counts[i], r.floats())
+		q, err := quantiles(counts[i], p, r.floats())
 		if r.err != nil {
 			return nil, r.err
 		}
@@ -103,7 +103,12 @@ func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table
 		}
 		out[i].Quantiles = q
 		if distinct[i] <= int64(p.MaxValues) {
-			out[i].Values = r.floats()
+			// The listed values are the exact count.
+			values := r.floats()
+			out[i].Distinct = int64(len(values))
+			if len(values) <= p.MaxValues {
+				out[i].Values = values
+			}
 		}
 	}
 	return out, r.err
@@ -156,26 +161,13 @@ func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.B
 		return a.Summaries()
 	}
 	doing := fmt.Sprintf("summarizing %s in %d windows", model, len(windows))
-	body, err := st.c.query(ctx, summariesSQL(relation, plan, iv, model))
+	sp := summariesSQL(relation, plan, iv, model)
+	body, err := st.c.query(ctx, sp.sql)
 	if err != nil {
 		return nil, st.classify(ctx, err, doing)
 	}
-	r := &rowBinary{b: body}
-	for r.more() {
-		var g logstore.Group
-		g.Interval, g.Part, g.Bin, g.Cat = int(r.int32()), int(r.int32()), int(r.int32()), r.string()
-		g.N = int64(r.uint64())
-		g.MeanD, g.VarD, g.Min, g.Max, g.X, g.Y = r.float64(), r.float64(), r.float64(), r.float64(), r.float64(), r.float64()
-		g.HasBin, g.HasCat = g.Bin != noBin, g.Cat != ""
-		if r.err != nil {
-			break
-		}
-		if err := a.Add(g); err != nil {
-			return nil, err
-		}
-	}
-	if r.err != nil {
-		return nil, fault.Downstream(fmt.Errorf("%s: %w", doing, r.err))
+	if err := addGroups(a, sp, body, doing); err != nil {
+		return nil, err
 	}
 	for _, p := range a.Probes() {
 		body, err := st.c.query(ctx, distinctSQL(relation, t, model, p))
@@ -190,6 +182,34 @@ func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.B
 		a.Resolve(p, values)
 	}
 	return a.Summaries()
+}
+
+// addGroups reads the summaries statement's rows into the assembler.
+func addGroups(a *logstore.Assembler, sp *scanPlan, body []byte, doing string) error {
+	r := &rowBinary{b: body}
+	for r.more() {
+		key := r.uint64()
+		g := logstore.Group{Cat: r.string(), N: int64(r.uint64())}
+		g.MeanD, g.VarD, g.Min, g.Max, g.X, g.Y = r.float64(), r.float64(), r.float64(), r.float64(), r.float64(), r.float64()
+		if r.err != nil {
+			break
+		}
+		p, code := sp.part(int(key % uint64(sp.codes)))
+		g.Interval, g.Part = int(key/uint64(sp.codes)), p.part
+		var label string
+		g.Bin, g.HasBin, label = p.decode(code)
+		if p.cat == "" {
+			g.Cat = label
+		}
+		g.HasCat = g.Cat != ""
+		if err := a.Add(g); err != nil {
+			return err
+		}
+	}
+	if r.err != nil {
+		return fault.Downstream(fmt.Errorf("%s: %w", doing, r.err))
+	}
+	return nil
 }
 
 // LastPrediction is the model's latest timestamp at or before at.

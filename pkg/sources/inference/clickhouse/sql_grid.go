@@ -1,0 +1,212 @@
+package clickhouse
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// A grid bins a row in a handful of vectorised operations whatever the
+// number of edges: the row's cell on a uniform grid over the edges (one
+// subtraction, multiplication and floor), the count of edges in lower
+// cells looked up in a constant array, and one comparison for each edge
+// the row's own cell may hold. The cell is monotone in the value, so
+// every edge in a lower cell is below the value and every edge in a
+// higher cell above it; the server and Go compute the cell with the same
+// IEEE operations, so Go knows which edges share a cell.
+type grid struct {
+	below []int // per cell: the number of edges in lower cells
+	most  int   // the most edges one cell holds
+}
+
+// newGrid lays cells over sorted edges given each edge's cell (0..cells-1).
+func newGrid(n, cells int, cellOf func(i int) int) grid {
+	count := make([]int, cells)
+	for i := 0; i < n; i++ {
+		count[cellOf(i)]++
+	}
+	g := grid{below: make([]int, cells)}
+	for c := 1; c < cells; c++ {
+		g.below[c] = g.below[c-1] + count[c-1]
+	}
+	for _, k := range count {
+		g.most = max(g.most, k)
+	}
+	return g
+}
+
+// worthIt tells whether the grid beats the blocked search of atOrBelow
+// (about 3√n operations a row against 3 a candidate edge).
+func (g grid) worthIt(n int) bool { return g.most*g.most <= max(n, 4) }
+
+// count is the number of edges at or below x: cell the row's cell (SQL,
+// 0-based), edges the SQL literals in ascending order, pad a literal no x
+// reaches. name keeps the aliases of a statement apart.
+func (g grid) count(name, cell string, edges []string, pad, x string) string {
+	ints := make([]string, len(g.below))
+	for i, b := range g.below {
+		ints[i] = strconv.Itoa(b)
+	}
+	padded := append(append([]string(nil), edges...), slicesRepeat(pad, g.most)...)
+	base := "_l" + name
+	terms := []string{fmt.Sprintf("([%s][%s + 1] AS %s)", strings.Join(ints, ", "), cell, base)}
+	at := "_e" + name
+	for i := 1; i <= g.most; i++ {
+		arr := at
+		if i == 1 {
+			arr = "([" + strings.Join(padded, ", ") + "] AS " + at + ")"
+		}
+		terms = append(terms, fmt.Sprintf("(%s[%s + %d] <= %s)", arr, base, i, x))
+	}
+	return "toInt64(" + strings.Join(terms, " + ") + ")"
+}
+
+func slicesRepeat(s string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
+
+// floatGrid is a grid of cells ⌊(x − lo)·scale⌋ over the edges, clamped to
+// [−1, cells−2] and shifted to start at 0.
+type floatGrid struct {
+	grid
+	lo, scale float64
+	cells     int
+}
+
+func (f floatGrid) cellOf(x float64) int {
+	t := math.Floor(float64(x-f.lo) * f.scale)
+	t = math.Max(math.Min(t, float64(f.cells-2)), -1)
+	return int(t) + 1
+}
+
+func (f floatGrid) cellSQL(x string) string {
+	return fmt.Sprintf("toUInt32(greatest(least(floor((%s - %s) * %s), %s), -1.0) + 1)", x, floatLiteral(f.lo), floatLiteral(f.scale), floatLiteral(float64(f.cells-2)))
+}
+
+// newFloatGrid fits a grid to ascending, non-NaN edges: up to 32 cells an
+// edge, spread over the edges that are neither infinite nor the
+// −MaxFloat64 sentinel. ok is false when no grid beats the search.
+func newFloatGrid(edges []float64) (floatGrid, bool) {
+	var inner []float64
+	for _, e := range edges {
+		if math.Abs(e) < math.MaxFloat64 {
+			inner = append(inner, e)
+		}
+	}
+	if len(inner) < 2 {
+		inner = []float64{0, 1}
+	}
+	span := inner[len(inner)-1] - inner[0]
+	var best floatGrid
+	found := false
+	for cells := 2 * len(edges); cells <= 32*len(edges)+2 && cells <= 1<<14; cells *= 2 {
+		f := floatGrid{lo: inner[0], scale: float64(cells-2) / span, cells: cells}
+		if math.IsNaN(f.scale) || math.IsInf(f.scale, 0) || f.scale <= 0 {
+			break
+		}
+		f.grid = newGrid(len(edges), cells, func(i int) int { return f.cellOf(edges[i]) })
+		if !found || f.most < best.most {
+			best, found = f, true
+		}
+		if best.most <= 2 {
+			break
+		}
+	}
+	return best, found && best.worthIt(len(edges))
+}
+
+// intGrid is a grid of cells (t − lo) / width over integer edges, clamped
+// to [−1, cells−2] and shifted to start at 0.
+type intGrid struct {
+	grid
+	lo, width int64
+	cells     int
+}
+
+func (g intGrid) cellOf(t int64) int {
+	c := (t - g.lo) / g.width
+	return int(max(min(c, int64(g.cells-2)), -1)) + 1
+}
+
+func (g intGrid) cellSQL(t string) string {
+	return fmt.Sprintf("toUInt32(greatest(least(intDiv(%s - %d, %d), %d), -1) + 1)", t, g.lo, g.width, g.cells-2)
+}
+
+// newIntGrid fits a grid to ascending integer edges (window bounds).
+func newIntGrid(edges []int64) (intGrid, bool) {
+	if len(edges) < 2 {
+		return intGrid{}, false
+	}
+	span := edges[len(edges)-1] - edges[0]
+	var best intGrid
+	found := false
+	for cells := len(edges) + 1; cells <= 32*len(edges)+2 && cells <= 1<<14; cells *= 2 {
+		g := intGrid{lo: edges[0], width: max(1, (span+int64(cells)-3)/int64(cells-2)), cells: cells}
+		g.grid = newGrid(len(edges), cells, func(i int) int { return g.cellOf(edges[i]) })
+		if !found || g.most < best.most {
+			best, found = g, true
+		}
+		if best.most <= 2 {
+			break
+		}
+	}
+	return best, found && best.worthIt(len(edges))
+}
+
+// maxSteps bounds the lookup table of intervals by step.
+const maxSteps = 4096
+
+// steps is a grid on which every bound but the first and last lies on a
+// step boundary: a time t between the first and last bound is in interval
+// interval[(t − origin) / width].
+type steps struct {
+	origin, width int64
+	interval      []int
+}
+
+// newSteps fits steps to ascending bounds: the width is the greatest
+// common divisor of the inner bounds' distances, the origin the step
+// boundary at or below the first bound.
+func newSteps(bounds []int64) (steps, bool) {
+	n := len(bounds)
+	if n < 2 {
+		return steps{}, false
+	}
+	var width int64
+	for i := 2; i < n-1; i++ {
+		width = gcd(width, bounds[i]-bounds[1])
+	}
+	if width == 0 { // at most one inner bound: one step to it
+		width = bounds[n-1] - bounds[0]
+	}
+	origin := bounds[0]
+	if n > 2 {
+		origin = bounds[1] - (bounds[1]-bounds[0]+width-1)/width*width
+	}
+	count := (bounds[n-1] - origin + width - 1) / width
+	if width <= 0 || count > maxSteps {
+		return steps{}, false
+	}
+	s := steps{origin: origin, width: width, interval: make([]int, count)}
+	next := 1 // the first inner bound not yet passed
+	for c := range s.interval {
+		start := origin + int64(c)*width
+		for next < n-1 && bounds[next] <= start {
+			next++
+		}
+		s.interval[c] = next
+	}
+	return s, true
+}
+
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
