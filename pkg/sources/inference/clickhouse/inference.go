@@ -3,6 +3,7 @@ package clickhouse
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/aiperf/monitor/pkg/engine"
@@ -84,22 +85,57 @@ func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table
 	if rows == 0 {
 		return out, nil
 	}
-	body, err = st.c.query(ctx, orderSQL(relation, t, model, ref, cols, counts, distinct))
-	if err != nil {
-		return nil, err
+	// The server sorts each column's values once all are read, one column
+	// after the other; statements over halves of the columns sort side by side.
+	var halves [profileStatements][]int
+	for i := range cols {
+		if counts[i] > 0 {
+			halves[i%profileStatements] = append(halves[i%profileStatements], i)
+		}
 	}
-	r = &rowBinary{b: body}
-	r.uint64()
-	for i, p := range cols {
-		if counts[i] == 0 {
+	var bodies [profileStatements][]byte
+	var errs [profileStatements]error
+	var wg sync.WaitGroup
+	for h, which := range halves {
+		if len(which) == 0 {
 			continue
 		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			bodies[h], errs[h] = st.c.query(ctx, orderSQL(relation, t, model, ref, cols, which, counts, distinct))
+		}()
+	}
+	wg.Wait()
+	for h, which := range halves {
+		if errs[h] != nil {
+			return nil, errs[h]
+		}
+		if len(which) == 0 {
+			continue
+		}
+		if err := readOrder(bodies[h], cols, which, counts, distinct, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// profileStatements is how many statements share the order statistics.
+const profileStatements = 2
+
+// readOrder reads one order statement's quantiles and values into out.
+func readOrder(body []byte, cols []logstore.Profiled, which []int, counts, distinct []int64, out []logstore.ColumnProfile) error {
+	r := &rowBinary{b: body}
+	r.uint64()
+	for _, i := range which {
+		p := cols[i]
 		q, err := quantiles(counts[i], p, r.floats())
 		if r.err != nil {
-			return nil, r.err
+			return r.err
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out[i].Quantiles = q
 		if distinct[i] <= int64(p.MaxValues) {
@@ -111,7 +147,7 @@ func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table
 			}
 		}
 	}
-	return out, r.err
+	return r.err
 }
 
 func (st *Store) categories(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window) ([]logstore.CategoryProfile, error) {
@@ -188,14 +224,18 @@ func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.B
 func addGroups(a *logstore.Assembler, sp *scanPlan, body []byte, doing string) error {
 	r := &rowBinary{b: body}
 	for r.more() {
-		key := r.uint64()
+		index, key := r.uint8(), r.uint64()
 		g := logstore.Group{Cat: r.string(), N: int64(r.uint64())}
 		g.MeanD, g.VarD, g.Min, g.Max, g.X, g.Y = r.float64(), r.float64(), r.float64(), r.float64(), r.float64(), r.float64()
 		if r.err != nil {
 			break
 		}
-		p, code := sp.part(int(key % uint64(sp.codes)))
-		g.Interval, g.Part = int(key/uint64(sp.codes)), p.part
+		if int(index) >= len(sp.selects) {
+			return fault.Downstream(fmt.Errorf("%s: the answer holds a row of select %d", doing, index))
+		}
+		u := sp.selects[index]
+		p, code := u.part(int(key % uint64(u.codes)))
+		g.Interval, g.Part = int(key/uint64(u.codes))+1, p.part
 		var label string
 		g.Bin, g.HasBin, label = p.decode(code)
 		if p.cat == "" {

@@ -88,14 +88,13 @@ func levelOf(j, n int64) string {
 	return strconv.FormatFloat((float64(j)+0.5)/float64(n), 'f', 17, 64)
 }
 
-// orderSQL fetches, for each profiled column with values, the order
-// statistics its quantiles need and, when it has few, its distinct values.
-func orderSQL(relation string, t *logstore.Table, model string, ref sources.Window, cols []logstore.Profiled, counts, distinct []int64) string {
+// orderSQL fetches, for the profiled columns which lists (each with
+// values), the order statistics their quantiles need and, when they have
+// few, their distinct values.
+func orderSQL(relation string, t *logstore.Table, model string, ref sources.Window, cols []logstore.Profiled, which []int, counts, distinct []int64) string {
 	sel := []string{"count()"}
-	for i, p := range cols {
-		if counts[i] == 0 {
-			continue
-		}
+	for _, i := range which {
+		p := cols[i]
 		v, keep := profiled(t, p)
 		var levels []string
 		for _, j := range ranks(counts[i], fractionsOf(p)) {

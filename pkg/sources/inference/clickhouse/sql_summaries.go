@@ -47,57 +47,67 @@ type partScan struct {
 
 // scanPlan is a query's statement and how to read its keys back.
 type scanPlan struct {
-	parts []*partScan // by offset
-	codes int         // codes of all parts: key = interval × codes + offset + code
-	sql   string
+	selects []*unfolded
+	sql     string
+}
+
+// unfolded is one SELECT of the statement: its parts by offset and the
+// number of codes of them all; key = (interval − 1) × codes + offset + code.
+type unfolded struct {
+	parts []*partScan
+	codes int
 }
 
 // part finds the part a key's code belongs to and the code within it.
-func (sp *scanPlan) part(code int) (*partScan, int) {
-	i := sort.Search(len(sp.parts), func(i int) bool { return sp.parts[i].offset > code }) - 1
-	p := sp.parts[max(i, 0)]
+func (u *unfolded) part(code int) (*partScan, int) {
+	i := sort.Search(len(u.parts), func(i int) bool { return u.parts[i].offset > code }) - 1
+	p := u.parts[max(i, 0)]
 	return p, code - p.offset
 }
 
 // summariesSQL lays out the statement of a query.
 func summariesSQL(relation string, plan *logstore.Plan, iv *logstore.Intervals, model string) *scanPlan {
-	sp := &scanPlan{}
-	var numeric, other []*partScan
+	numeric, other := &unfolded{}, &unfolded{}
 	for k := range plan.Parts {
 		p := partOf(plan, k)
-		p.offset = sp.codes
-		sp.codes += p.codes
-		sp.parts = append(sp.parts, p)
+		u := other
 		if plan.Parts[k].Kind == logstore.PartNumeric {
-			numeric = append(numeric, p)
-		} else {
-			other = append(other, p)
+			u = numeric
 		}
+		p.offset = u.codes
+		u.codes += p.codes
+		u.parts = append(u.parts, p)
 	}
 	t := plan.Table
-	typ := "toUInt64"
-	if uint64(sp.codes)*uint64(iv.Count()+1) < 1<<32 {
-		typ = "toUInt32"
-	}
-	window := intervalOf(&t.Time, iv, sp.codes)
 	w := where(t, model, iv.ScanRuns())
+	sp := &scanPlan{}
 	var selects []string
-	if len(numeric) > 0 {
-		selects = append(selects, unfold(relation, w, window, typ, numeric, false))
-	}
-	if len(other) > 0 {
-		selects = append(selects, unfold(relation, w, window, typ, other, true))
+	for _, u := range []*unfolded{numeric, other} {
+		if len(u.parts) == 0 {
+			continue
+		}
+		selects = append(selects, u.sql(len(sp.selects), relation, w, intervalOf(&t.Time, iv, u.codes), iv.Count(), u == other))
+		sp.selects = append(sp.selects, u)
 	}
 	sp.sql = strings.Join(selects, " UNION ALL ") + " FORMAT RowBinary"
 	return sp
 }
 
-// unfold is one SELECT over parts: full unfolds category and sums too.
-func unfold(relation, where, window, typ string, parts []*partScan, full bool) string {
+// sql unfolds the parts of one SELECT: full unfolds category and sums too.
+// The key is as narrow as the intervals and codes allow (a 16-bit key is
+// looked up in a plain array).
+func (u *unfolded) sql(index int, relation, where, window string, intervals int, full bool) string {
+	typ := "toUInt64"
+	switch size := uint64(u.codes) * uint64(intervals); {
+	case size <= 1<<16:
+		typ = "toUInt16"
+	case size <= 1<<32:
+		typ = "toUInt32"
+	}
 	arrays := map[string][]string{}
 	add := func(name, expr string) { arrays[name] = append(arrays[name], expr) }
-	for _, p := range parts {
-		add("_k", fmt.Sprintf("%s(_wk + %d + %s)", typ, p.offset, or(p.code, "0")))
+	for _, p := range u.parts {
+		add("_k", fmt.Sprintf("%s(_wk - %d + %s)", typ, u.codes-p.offset, or(p.code, "0")))
 		add("_d", "toFloat64("+or(p.d, "nan")+")")
 		add("_v", "toFloat64("+or(p.v, "nan")+")")
 		if full {
@@ -114,17 +124,17 @@ func unfold(relation, where, window, typ string, parts []*partScan, full bool) s
 	for i, n := range names {
 		arr := "[" + strings.Join(arrays[n], ", ") + "]"
 		if i == 0 {
-			// The row's interval, named where it is first read.
+			// The row's interval times codes, named where it is first read.
 			arr = strings.Replace(arr, "_wk", "("+window+" AS _wk)", 1)
 		}
 		join = append(join, arr+" AS "+n)
 	}
 	if full {
-		return fmt.Sprintf("SELECT toUInt64(_k), _c, count(), avg(_d), varPop(_d), min(_v), max(_v), sum(_x), sum(_y) FROM %s ARRAY JOIN %s%s GROUP BY _k, _c",
-			relation, strings.Join(join, ", "), where)
+		return fmt.Sprintf("SELECT toUInt8(%d), toUInt64(_k), _c, count(), avg(_d), varPop(_d), min(_v), max(_v), sum(_x), sum(_y) FROM %s ARRAY JOIN %s%s GROUP BY _k, _c",
+			index, relation, strings.Join(join, ", "), where)
 	}
-	return fmt.Sprintf("SELECT toUInt64(_k), materialize(''), count(), avg(_d), varPop(_d), min(_v), max(_v), materialize(toFloat64(0)), materialize(toFloat64(0)) FROM %s ARRAY JOIN %s%s GROUP BY _k",
-		relation, strings.Join(join, ", "), where)
+	return fmt.Sprintf("SELECT toUInt8(%d), toUInt64(_k), materialize(''), count(), avg(_d), varPop(_d), min(_v), max(_v), materialize(toFloat64(0)), materialize(toFloat64(0)) FROM %s ARRAY JOIN %s%s GROUP BY _k",
+		index, relation, strings.Join(join, ", "), where)
 }
 
 func or(s, otherwise string) string {
