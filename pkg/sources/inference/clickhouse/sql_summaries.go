@@ -15,17 +15,20 @@ const noBin = -1000000
 const logLossClip = 2.220446049250313e-16
 
 // The summaries statement reads the table once: every row becomes one
-// element per part (ARRAY JOIN) whose key is the row's interval times the
-// number of codes of all parts, plus the part's offset among them, plus the
-// row's code in the part (bin, label state, outcome); the elements are
-// grouped by key — and by category for text parts — so on a Distributed
+// element per part (ARRAY JOIN) keyed by one integer — (interval − 1) × the
+// number of codes of the SELECT's parts + the part's offset among them +
+// the row's code in the part (bin, label state, outcome) — and the elements
+// are grouped by key, and by category for text parts; so on a Distributed
 // table the shards aggregate and only groups travel. Numeric features, the
-// bulk of the parts, are unfolded apart with only the arrays they need
-// (key, offset from the bin's anchor, value); the other parts in a second
-// SELECT of the same statement (UNION ALL) with category and sums. Each
+// bulk of the parts, are unfolded with only the arrays they need (key,
+// offset from the bin's anchor, value); the other parts in a second SELECT
+// of the same statement (UNION ALL), with category and sums. Old servers
+// have no -Resample combinator to aggregate every bin of a part without
+// unfolding, and a GROUP BY per part (a UNION ALL of one SELECT per part)
+// costs as much and keeps starting its branches after a KILL. Each SELECT
 // returns
 //
-//	key, category, count, avg(d), varPop(d), min(v), max(v), sum(x), sum(y)
+//	select, key, category, count, avg(d), varPop(d), min(v), max(v), sum(x), sum(y)
 //
 // Values that do not vary are written after the aggregation
 // (materialize), not aggregated. Expressions are written out rather than
@@ -36,7 +39,7 @@ const logLossClip = 2.220446049250313e-16
 type partScan struct {
 	part   int
 	codes  int    // codes a row may have
-	offset int    // the part's first code in the statement's key space
+	offset int    // the part's first code in its SELECT's key space
 	code   string // the row's code (0 ≤ code < codes)
 	cat    string // the category (String), or "" for none
 	d, v   string // Float64 expressions averaged (d) and ranged (v), or "" for NaN
