@@ -134,7 +134,9 @@ func (g intGrid) cellOf(t int64) int {
 }
 
 func (g intGrid) cellSQL(t string) string {
-	return fmt.Sprintf("toUInt32(greatest(least(intDiv(%s - %d, %d), %d), -1) + 1)", t, g.lo, g.width, g.cells-2)
+	// Typed: a positive literal reads as unsigned, and intDiv of a negative
+	// number by an unsigned one divides unsigned.
+	return fmt.Sprintf("toUInt32(greatest(least(intDiv(%s - toInt64(%d), toInt64(%d)), %d), -1) + 1)", t, g.lo, g.width, g.cells-2)
 }
 
 // newIntGrid fits a grid to ascending integer edges (window bounds).
@@ -142,11 +144,16 @@ func newIntGrid(edges []int64) (intGrid, bool) {
 	if len(edges) < 2 {
 		return intGrid{}, false
 	}
-	span := edges[len(edges)-1] - edges[0]
+	return fitIntGrid(edges, edges[0], edges[len(edges)-1])
+}
+
+// fitIntGrid spreads cells from lo to hi over ascending integer edges.
+func fitIntGrid(edges []int64, lo, hi int64) (intGrid, bool) {
+	span := hi - lo
 	var best intGrid
 	found := false
 	for cells := len(edges) + 1; cells <= 32*len(edges)+2 && cells <= 1<<14; cells *= 2 {
-		g := intGrid{lo: edges[0], width: max(1, (span+int64(cells)-3)/int64(cells-2)), cells: cells}
+		g := intGrid{lo: lo, width: max(1, (span+int64(cells)-3)/int64(cells-2)), cells: cells}
 		g.grid = newGrid(len(edges), cells, func(i int) int { return g.cellOf(edges[i]) })
 		if !found || g.most < best.most {
 			best, found = g, true
@@ -156,6 +163,57 @@ func newIntGrid(edges []int64) (intGrid, bool) {
 		}
 	}
 	return best, found && best.worthIt(len(edges))
+}
+
+// Scores cluster next to 0 and to 1 (1 − 1e-9, 1 − 1e-10, …), where no
+// uniform grid parts them. A score grid is a grid over scoreKey: the
+// score's bits below 0.5 and, mirrored, the bits of 1 − score above it —
+// in integers, so the server and Go agree, and as fine next to 1 as
+// floats are next to 0.
+
+// half2 is twice the bits of 0.5: scoreKey(1).
+var half2 = 2 * int64(math.Float64bits(0.5))
+
+// scoreKey is the score's key: monotone in the score, scores clamped to [0, 1].
+func scoreKey(x float64) int64 {
+	y := math.Min(math.Max(x, 0), 1) + 0 // −0 reads as +0
+	if y < 0.5 {
+		return int64(math.Float64bits(y))
+	}
+	return half2 - int64(math.Float64bits(1-y)) // exact: 0.5 ≤ y ≤ 1
+}
+
+func scoreKeySQL(x string) string {
+	bits := func(v string) string { return "toInt64(reinterpretAsUInt64(reinterpretAsString(" + v + ")))" }
+	y := fmt.Sprintf("(least(greatest(%s, 0.0), 1.0) + 0.0)", x)
+	return fmt.Sprintf("if(%s < 0.5, %s, %d - %s)", y, bits(y), half2, bits("1.0 - "+y))
+}
+
+// scoreGrid is an integer grid over the keys of scores.
+type scoreGrid struct{ intGrid }
+
+func (g scoreGrid) cellSQL(x string) string { return g.intGrid.cellSQL(scoreKeySQL(x)) }
+
+// newScoreGrid fits a grid to ascending, non-NaN edges within [0, 1⁺]
+// (a score part's), spread over the keys of the edges strictly between 0
+// and 1.
+func newScoreGrid(edges []float64) (scoreGrid, bool) {
+	keys := make([]int64, len(edges))
+	var inner []int64
+	for i, e := range edges {
+		if e < 0 || e > math.Nextafter(1, 2) {
+			return scoreGrid{}, false
+		}
+		keys[i] = scoreKey(e)
+		if e > 0 && e < 1 {
+			inner = append(inner, keys[i])
+		}
+	}
+	if len(inner) < 2 {
+		return scoreGrid{}, false
+	}
+	g, ok := fitIntGrid(keys, inner[0], inner[len(inner)-1])
+	return scoreGrid{g}, ok
 }
 
 // maxSteps bounds the lookup table of intervals by step.

@@ -130,3 +130,43 @@ func TestIntGridAndStepsFindTheInterval(t *testing.T) {
 		t.Error("daily windows between two unaligned ends get no steps")
 	}
 }
+
+// Score edges crowd next to 0 and 1, where a uniform grid cannot part
+// them; the score grid does.
+func TestScoreGridCountsTheEdgesAtOrBelow(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20 {
+		e := []float64{0, 0.5, 1, math.Nextafter(1, 2)}
+		for range 50 + r.IntN(350) {
+			switch k := math.Pow(10, -float64(1+r.IntN(12))) * r.Float64(); r.IntN(3) {
+			case 0:
+				e = append(e, k)
+			case 1:
+				e = append(e, 1-k)
+			default:
+				e = append(e, r.Float64())
+			}
+		}
+		slices.Sort(e)
+		edges := slices.Compact(e)
+		if _, ok := newFloatGrid(edges); ok {
+			t.Fatal("a uniform grid parts scores crowding next to 0 and 1: the case is not tested")
+		}
+		g, ok := newScoreGrid(edges)
+		if !ok {
+			t.Fatalf("no score grid for %d edges", len(edges))
+		}
+		xs := []float64{math.Inf(-1), -1, math.Copysign(0, -1), 0.5, 1, 1.5, math.Inf(1)}
+		for _, v := range edges {
+			xs = append(xs, v, math.Nextafter(v, 2), math.Nextafter(v, -1))
+		}
+		for range 2000 {
+			xs = append(xs, r.Float64(), 1-math.Pow(10, -12*r.Float64()), math.Pow(10, -12*r.Float64()))
+		}
+		for _, x := range xs {
+			if got, want := gridCount(g.grid, g.cellOf(scoreKey(x)), edges, x), atOrBelowCount(edges, x); got != want {
+				t.Fatalf("x = %v counts %d, want %d", x, got, want)
+			}
+		}
+	}
+}

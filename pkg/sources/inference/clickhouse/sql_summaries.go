@@ -151,15 +151,18 @@ func or(s, otherwise string) string {
 func paren(expr string) string { return "(" + expr + ")" }
 
 // bucket bins x (a Float64 expression, not NULL) over a part's edges, as
-// width_bucket would: NaN sorts last, ±Inf at the ends.
-func bucket(name string, edges []float64, x string) string {
+// width_bucket would: NaN sorts last, ±Inf at the ends. Scores are binned
+// on the score grid, which parts the edges crowding next to 0 and 1.
+func bucket(name string, edges []float64, x string, scores bool) string {
 	finite := edges[:len(edges)-1] // the NaN sentinel: NaN is tested apart
 	values := make([]string, len(finite))
 	for i, e := range finite {
 		values[i] = floatLiteral(e)
 	}
 	search := atOrBelow(name, values, "nan", x)
-	if g, ok := newFloatGrid(finite); ok {
+	if g, ok := newScoreGrid(finite); ok && scores {
+		search = g.count(name, g.cellSQL(x), values, "nan", x)
+	} else if g, ok := newFloatGrid(finite); ok {
 		search = g.count(name, g.cellSQL(x), values, "nan", x)
 	}
 	return fmt.Sprintf("if(isNaN(%s), toInt64(%d), %s)", x, len(edges), search)
@@ -188,7 +191,7 @@ func partOf(plan *logstore.Plan, k int) *partScan {
 		alias := fmt.Sprintf("_n%d", k)
 		return &partScan{
 			part: k, codes: missing + 1, decode: binCodes(missing),
-			code: fmt.Sprintf("(if(%s, toInt64(%d), %s) AS %s)", paren(isNull(p.Column)), missing, bucket(fmt.Sprint(k), p.Edges, x), alias),
+			code: fmt.Sprintf("(if(%s, toInt64(%d), %s) AS %s)", paren(isNull(p.Column)), missing, bucket(fmt.Sprint(k), p.Edges, x, false), alias),
 			d:    fmt.Sprintf("%s - %s[%s + 1]", x, paren(floatArray(p.Anchors)), alias),
 			v:    x,
 		}
@@ -197,7 +200,7 @@ func partOf(plan *logstore.Plan, k int) *partScan {
 	case logstore.PartScore:
 		score := paren(num(p.Column))
 		missing := len(p.Edges) + 1
-		bin := fmt.Sprintf("if(%s, toInt64(%d), %s)", paren(isNull(p.Column)), missing, bucket(fmt.Sprint(k), p.Edges, score))
+		bin := fmt.Sprintf("if(%s, toInt64(%d), %s)", paren(isNull(p.Column)), missing, bucket(fmt.Sprint(k), p.Edges, score, true))
 		s := &partScan{part: k, codes: missing + 1, code: bin, d: score, decode: binCodes(missing)}
 		if t.Label != nil {
 			lab := labeled(t.Label)
