@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
 	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
@@ -39,11 +37,12 @@ func (st *Store) ServedVersions(ctx context.Context, model string, windows []sou
 		var k int
 		var version string
 		var n int64
-		err := st.each(ctx, q, []any{&k, &version, &n}, func() {
+		err := st.each(ctx, q, []any{&k, &version, &n}, func() error {
 			if perInterval[k] == nil {
 				perInterval[k] = map[string]int64{}
 			}
 			perInterval[k][version] += n
+			return nil
 		})
 		if err != nil {
 			return nil, st.classify(ctx, err, "counting the versions of "+fault.Echo(model))
@@ -80,7 +79,10 @@ func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources
 		q.printf(" GROUP BY 1")
 		var k int
 		var c sources.AuditCounts
-		err := st.each(ctx, q, []any{&k, &c.Predictions, &c.MissingRequestID, &c.MissingVersion, &c.MissingInputs, &c.Complete}, func() { perInterval[k] = c })
+		err := st.each(ctx, q, []any{&k, &c.Predictions, &c.MissingRequestID, &c.MissingVersion, &c.MissingInputs, &c.Complete}, func() error {
+			perInterval[k] = c
+			return nil
+		})
 		if err != nil {
 			return nil, st.classify(ctx, err, "counting the logged predictions of "+fault.Echo(model))
 		}
@@ -96,16 +98,6 @@ func (st *Store) intervals(ctx context.Context, model string, windows []sources.
 	}
 	iv, err := logstore.NewIntervals(windows)
 	return t, relation, iv, err
-}
-
-// each runs q and calls row after scanning every row into targets.
-func (st *Store) each(ctx context.Context, q *query, targets []any, row func()) error {
-	rows, err := st.pool.Query(ctx, q.sql.String(), q.args...)
-	if err != nil {
-		return err
-	}
-	_, err = pgx.ForEachRow(rows, targets, func() error { row(); return nil })
-	return err
 }
 
 // Retention reports the model's oldest retained prediction, the rows held
