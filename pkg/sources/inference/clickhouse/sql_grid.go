@@ -20,6 +20,10 @@ type grid struct {
 	most  int   // the most edges one cell holds
 }
 
+// maxCells bounds a grid's lookup table: the statement carries it once per
+// part, and old servers take longer to analyse a longer statement.
+const maxCells = 1 << 12
+
 // newGrid lays cells over sorted edges given each edge's cell (0..cells-1).
 func newGrid(n, cells int, cellOf func(i int) int) grid {
 	count := make([]int, cells)
@@ -104,7 +108,7 @@ func newFloatGrid(edges []float64) (floatGrid, bool) {
 	span := inner[len(inner)-1] - inner[0]
 	var best floatGrid
 	found := false
-	for cells := 2 * len(edges); cells <= 32*len(edges)+2 && cells <= 1<<14; cells *= 2 {
+	for cells := 2 * len(edges); cells <= 32*len(edges)+2 && cells <= maxCells; cells *= 2 {
 		f := floatGrid{lo: inner[0], scale: float64(cells-2) / span, cells: cells}
 		if math.IsNaN(f.scale) || math.IsInf(f.scale, 0) || f.scale <= 0 {
 			break
@@ -152,7 +156,7 @@ func fitIntGrid(edges []int64, lo, hi int64) (intGrid, bool) {
 	span := hi - lo
 	var best intGrid
 	found := false
-	for cells := len(edges) + 1; cells <= 32*len(edges)+2 && cells <= 1<<14; cells *= 2 {
+	for cells := len(edges) + 1; cells <= 32*len(edges)+2 && cells <= maxCells; cells *= 2 {
 		g := intGrid{lo: lo, width: max(1, (span+int64(cells)-3)/int64(cells-2)), cells: cells}
 		g.grid = newGrid(len(edges), cells, func(i int) int { return g.cellOf(edges[i]) })
 		if !found || g.most < best.most {
