@@ -57,6 +57,20 @@ seed() {
   echo "$out" | sed -n 's/^aiperf-seed: wrote \([0-9]*\) rows.*/\1/p'
 }
 
+# settle STORE TABLE: waits (up to 3 minutes) until ClickHouse has merged
+# the parts the seeding wrote, so that no background merge shares the CPU
+# with the timings.
+settle() {
+  [ "$1" = clickhouse ] || return 0
+  local i n
+  for i in $(seq 1 180); do
+    n=$(curl -fsS --data-binary "SELECT count() FROM system.merges WHERE table = '$2'" "$(dsn "$1")") || return 0
+    [ "$n" = 0 ] && return 0
+    sleep 1
+  done
+  echo "$1: $2 still merging after 3 minutes" >&2
+}
+
 results="$run/results"
 : >"$results"
 : >"$results.rows"
@@ -72,6 +86,7 @@ for store in "${stores[@]}"; do
   big=$(seed "$store" bench_big "$big_per_day") || { failed+=("$store: seeding"); continue; }
   echo "$store rows: bench_small $small, bench_big $big" >>"$results.rows"
   for table in bench_small bench_big; do
+    settle "$store" "$table"
     "$run/bench" -store "$store" -dsn "$(dsn "$store")" -table "$table" >"$run/out" 2>&1
     rc=$?
     grep -v '^RESULT' "$run/out"

@@ -31,7 +31,7 @@ func (st *Store) ServedVersions(ctx context.Context, model string, windows []sou
 	counts := make([]map[string]int64, iv.Count()+1)
 	if len(iv.Runs) > 0 {
 		sql := fmt.Sprintf("SELECT toInt32(%s) AS _win, %s AS _v, count() FROM %s%s AND NOT %s GROUP BY _win, _v FORMAT RowBinary",
-			intervalOf(&t.Time, iv), text(t.Version), relation, where(t, model, iv.ScanRuns()), isNull(t.Version))
+			intervalOf(&t.Time, iv, 1), text(t.Version), relation, where(t, model, iv.ScanRuns()), isNull(t.Version))
 		body, err := st.c.query(ctx, sql)
 		if err != nil {
 			return nil, st.classify(ctx, err, "counting the versions of "+fault.Echo(model))
@@ -73,7 +73,7 @@ func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources
 	if len(iv.Runs) > 0 {
 		noID, noVersion := isNull(t.RequestID), isNull(t.Version)
 		sql := fmt.Sprintf("SELECT toInt32(%s) AS _win, count(), countIf(%s), countIf(%s), countIf(%s), countIf(NOT %s AND NOT %s AND NOT %s) FROM %s%s GROUP BY _win FORMAT RowBinary",
-			intervalOf(&t.Time, iv), noID, noVersion, noInputs, noID, noVersion, noInputs, relation, where(t, model, iv.ScanRuns()))
+			intervalOf(&t.Time, iv, 1), noID, noVersion, noInputs, noID, noVersion, noInputs, relation, where(t, model, iv.ScanRuns()))
 		body, err := st.c.query(ctx, sql)
 		if err != nil {
 			return nil, st.classify(ctx, err, "counting the logged predictions of "+fault.Echo(model))

@@ -3,6 +3,7 @@ package clickhouse
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/aiperf/monitor/pkg/engine"
@@ -84,29 +85,69 @@ func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table
 	if rows == 0 {
 		return out, nil
 	}
-	body, err = st.c.query(ctx, orderSQL(relation, t, model, ref, cols, counts, distinct))
-	if err != nil {
-		return nil, err
+	// The server sorts each column's values once all are read, one column
+	// after the other; statements over halves of the columns sort side by side.
+	var halves [profileStatements][]int
+	for i := range cols {
+		if counts[i] > 0 {
+			halves[i%profileStatements] = append(halves[i%profileStatements], i)
+		}
 	}
-	r = &rowBinary{b: body}
-	r.uint64()
-	for i, p := range cols {
-		if counts[i] == 0 {
+	var bodies [profileStatements][]byte
+	var errs [profileStatements]error
+	var wg sync.WaitGroup
+	for h, which := range halves {
+		if len(which) == 0 {
 			continue
 		}
-		q, err := quantiles(counts[i], r.floats())
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			bodies[h], errs[h] = st.c.query(ctx, orderSQL(relation, t, model, ref, cols, which, counts, distinct))
+		}()
+	}
+	wg.Wait()
+	for h, which := range halves {
+		if errs[h] != nil {
+			return nil, errs[h]
+		}
+		if len(which) == 0 {
+			continue
+		}
+		if err := readOrder(bodies[h], cols, which, counts, distinct, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// profileStatements is how many statements share the order statistics.
+const profileStatements = 2
+
+// readOrder reads one order statement's quantiles and values into out.
+func readOrder(body []byte, cols []logstore.Profiled, which []int, counts, distinct []int64, out []logstore.ColumnProfile) error {
+	r := &rowBinary{b: body}
+	r.uint64()
+	for _, i := range which {
+		p := cols[i]
+		q, err := quantiles(counts[i], p, r.floats())
 		if r.err != nil {
-			return nil, r.err
+			return r.err
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out[i].Quantiles = q
 		if distinct[i] <= int64(p.MaxValues) {
-			out[i].Values = r.floats()
+			// The listed values are the exact count.
+			values := r.floats()
+			out[i].Distinct = int64(len(values))
+			if len(values) <= p.MaxValues {
+				out[i].Values = values
+			}
 		}
 	}
-	return out, r.err
+	return r.err
 }
 
 func (st *Store) categories(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window) ([]logstore.CategoryProfile, error) {
@@ -156,26 +197,13 @@ func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.B
 		return a.Summaries()
 	}
 	doing := fmt.Sprintf("summarizing %s in %d windows", model, len(windows))
-	body, err := st.c.query(ctx, summariesSQL(relation, plan, iv, model))
+	sp := summariesSQL(relation, plan, iv, model)
+	body, err := st.c.query(ctx, sp.sql)
 	if err != nil {
 		return nil, st.classify(ctx, err, doing)
 	}
-	r := &rowBinary{b: body}
-	for r.more() {
-		var g logstore.Group
-		g.Interval, g.Part, g.Bin, g.Cat = int(r.int32()), int(r.int32()), int(r.int32()), r.string()
-		g.N = int64(r.uint64())
-		g.MeanD, g.VarD, g.Min, g.Max, g.X, g.Y = r.float64(), r.float64(), r.float64(), r.float64(), r.float64(), r.float64()
-		g.HasBin, g.HasCat = g.Bin != noBin, g.Cat != ""
-		if r.err != nil {
-			break
-		}
-		if err := a.Add(g); err != nil {
-			return nil, err
-		}
-	}
-	if r.err != nil {
-		return nil, fault.Downstream(fmt.Errorf("%s: %w", doing, r.err))
+	if err := addGroups(a, sp, body, doing); err != nil {
+		return nil, err
 	}
 	for _, p := range a.Probes() {
 		body, err := st.c.query(ctx, distinctSQL(relation, t, model, p))
@@ -190,6 +218,38 @@ func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.B
 		a.Resolve(p, values)
 	}
 	return a.Summaries()
+}
+
+// addGroups reads the summaries statement's rows into the assembler.
+func addGroups(a *logstore.Assembler, sp *scanPlan, body []byte, doing string) error {
+	r := &rowBinary{b: body}
+	for r.more() {
+		index, key := r.uint8(), r.uint64()
+		g := logstore.Group{Cat: r.string(), N: int64(r.uint64())}
+		g.MeanD, g.VarD, g.Min, g.Max, g.X, g.Y = r.float64(), r.float64(), r.float64(), r.float64(), r.float64(), r.float64()
+		if r.err != nil {
+			break
+		}
+		if int(index) >= len(sp.selects) {
+			return fault.Downstream(fmt.Errorf("%s: the answer holds a row of select %d", doing, index))
+		}
+		u := sp.selects[index]
+		p, code := u.part(int(key % uint64(u.codes)))
+		g.Interval, g.Part = int(key/uint64(u.codes))+1, p.part
+		var label string
+		g.Bin, g.HasBin, label = p.decode(code)
+		if p.cat == "" {
+			g.Cat = label
+		}
+		g.HasCat = g.Cat != ""
+		if err := a.Add(g); err != nil {
+			return err
+		}
+	}
+	if r.err != nil {
+		return fault.Downstream(fmt.Errorf("%s: %w", doing, r.err))
+	}
+	return nil
 }
 
 // LastPrediction is the model's latest timestamp at or before at.

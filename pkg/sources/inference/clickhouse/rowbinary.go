@@ -31,6 +31,13 @@ func (r *rowBinary) take(n int) []byte {
 	return out
 }
 
+func (r *rowBinary) uint8() uint8 {
+	if b := r.take(1); b != nil {
+		return b[0]
+	}
+	return 0
+}
+
 func (r *rowBinary) int32() int32 {
 	if b := r.take(4); b != nil {
 		return int32(binary.LittleEndian.Uint32(b))

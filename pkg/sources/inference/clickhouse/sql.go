@@ -226,11 +226,30 @@ func balancedSum(terms []string) string {
 }
 
 // intervalOf is each row's interval among the query's window bounds (1 for
-// the first, as width_bucket numbers them).
-func intervalOf(timeCol *logstore.Column, iv *logstore.Intervals) string {
-	bounds := make([]string, len(iv.Bounds))
+// the first, as width_bucket numbers them) times codes. The scan reads rows
+// between the first and last bound only, so when the bounds between them
+// fall on a grid of equal steps (aligned windows) the interval is a lookup
+// by the row's step; otherwise a search over the bounds.
+func intervalOf(timeCol *logstore.Column, iv *logstore.Intervals, codes int) string {
+	values := make([]int64, len(iv.Bounds))
 	for i, b := range iv.Bounds {
-		bounds[i] = strconv.FormatInt(timeValue(timeCol, b), 10)
+		values[i] = timeValue(timeCol, b)
 	}
-	return atOrBelow("w", bounds, "toInt64(9223372036854775807)", timeNumber(timeCol))
+	t := timeNumber(timeCol)
+	if s, ok := newSteps(values); ok {
+		ints := make([]string, len(s.interval))
+		for i, n := range s.interval {
+			ints[i] = strconv.Itoa(n * codes)
+		}
+		return fmt.Sprintf("[%s][toUInt32(intDiv(%s - %d, %d)) + 1]", strings.Join(ints, ", "), t, s.origin, s.width)
+	}
+	bounds := make([]string, len(values))
+	for i, v := range values {
+		bounds[i] = strconv.FormatInt(v, 10)
+	}
+	pad, search := "toInt64(9223372036854775807)", atOrBelow("w", bounds, "toInt64(9223372036854775807)", t)
+	if g, ok := newIntGrid(values); ok {
+		search = g.count("w", g.cellSQL(t), bounds, pad, t)
+	}
+	return fmt.Sprintf("(%s * %d)", search, codes)
 }
