@@ -33,33 +33,70 @@ func (st *Store) Schema(ctx context.Context, model string) (engine.Schema, error
 }
 
 // Baseline profiles the reference window in the server — exact order
-// statistics, ranges and category counts — and summarizes it with the bins
-// they fix.
+// statistics, ranges and category counts — and summarizes it
+// (logstore.Baseline).
 func (st *Store) Baseline(ctx context.Context, model string, reference sources.Window) (*engine.Baseline, error) {
-	t, relation, err := st.table(ctx, model)
+	return logstore.Baseline(ctx, reader{st}, model, reference)
+}
+
+// Summaries summarizes every window with one scan of the table.
+func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
+	return logstore.Summaries(ctx, reader{st}, model, baseline, windows)
+}
+
+// reader runs the shared steps' statements on ClickHouse.
+type reader struct{ st *Store }
+
+func (r reader) Table(ctx context.Context, model string) (*logstore.Table, string, error) {
+	return r.st.table(ctx, model)
+}
+
+func (r reader) Classify(ctx context.Context, err error, doing string) error {
+	return r.st.classify(ctx, err, doing)
+}
+
+func (r reader) Profile(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window, cols []logstore.Profiled) ([]logstore.ColumnProfile, error) {
+	return r.st.profile(ctx, relation, t, model, ref, cols)
+}
+
+func (r reader) Categories(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window) ([][]string, error) {
+	out := make([][]string, len(t.Categorical))
+	body, err := r.st.c.query(ctx, categoriesSQL(relation, t, model, ref))
 	if err != nil {
 		return nil, err
 	}
-	doing := fmt.Sprintf("profiling the baseline of %s (%s to %s)", model, reference.From.UTC().Format(time.DateOnly), reference.To.UTC().Format(time.DateOnly))
-	cols := t.ProfiledColumns()
-	measured, err := st.profile(ctx, relation, t, model, reference, cols)
-	if err != nil {
-		return nil, st.classify(ctx, err, doing)
+	rb := &rowBinary{b: body}
+	for rb.more() {
+		k, c := int(rb.int32()), rb.string()
+		rb.uint64()
+		if rb.err != nil || k < 0 || k >= len(out) {
+			return nil, fmt.Errorf("the categories query returned feature %d (%v)", k, rb.err)
+		}
+		out[k] = append(out[k], c)
 	}
-	categories, err := st.categories(ctx, relation, t, model, reference)
+	return out, rb.err
+}
+
+func (r reader) Scan(ctx context.Context, relation string, plan *logstore.Plan, iv *logstore.Intervals, model string, add func(logstore.Group) error) error {
+	sp := summariesSQL(relation, plan, iv, model)
+	body, err := r.st.c.query(ctx, sp.sql)
 	if err != nil {
-		return nil, st.classify(ctx, err, doing)
+		return err
 	}
-	b, err := logstore.NewBaseline(t, measured, categories)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", doing, err)
-	}
-	summaries, err := st.Summaries(ctx, model, b, []sources.Window{reference})
+	return addGroups(sp, body, add)
+}
+
+func (r reader) Distinct(ctx context.Context, relation string, t *logstore.Table, model string, p logstore.Probe) ([]float64, error) {
+	body, err := r.st.c.query(ctx, distinctSQL(relation, t, model, p))
 	if err != nil {
 		return nil, err
 	}
-	b.Summary = summaries[0]
-	return b, nil
+	rb := &rowBinary{b: body}
+	var values []float64
+	for rb.more() {
+		values = append(values, rb.float64())
+	}
+	return values, rb.err
 }
 
 func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window, cols []logstore.Profiled) ([]logstore.ColumnProfile, error) {
@@ -150,78 +187,8 @@ func readOrder(body []byte, cols []logstore.Profiled, which []int, counts, disti
 	return r.err
 }
 
-func (st *Store) categories(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window) ([]logstore.CategoryProfile, error) {
-	out := make([]logstore.CategoryProfile, len(t.Categorical))
-	if len(t.Categorical) == 0 {
-		return out, nil
-	}
-	body, err := st.c.query(ctx, categoriesSQL(relation, t, model, ref))
-	if err != nil {
-		return nil, err
-	}
-	r := &rowBinary{b: body}
-	for r.more() {
-		k, c := int(r.int32()), r.string()
-		r.uint64()
-		if r.err != nil || k < 0 || k >= len(out) {
-			return nil, fmt.Errorf("the categories query returned feature %d (%v)", k, r.err)
-		}
-		if len(out[k].Values) == engine.MaxKnownCategories {
-			out[k].Truncated = true
-			continue
-		}
-		out[k].Values = append(out[k].Values, c)
-	}
-	return out, r.err
-}
-
-// Summaries summarizes every window with one scan of the table.
-func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
-	t, relation, err := st.table(ctx, model)
-	if err != nil {
-		return nil, err
-	}
-	if err := logstore.Matches(t, baseline); err != nil {
-		return nil, err
-	}
-	iv, err := logstore.NewIntervals(windows)
-	if err != nil {
-		return nil, err
-	}
-	plan := logstore.NewPlan(t, baseline)
-	a, err := logstore.NewAssembler(plan, iv)
-	if err != nil {
-		return nil, err
-	}
-	if len(iv.Runs) == 0 {
-		return a.Summaries()
-	}
-	doing := fmt.Sprintf("summarizing %s in %d windows", model, len(windows))
-	sp := summariesSQL(relation, plan, iv, model)
-	body, err := st.c.query(ctx, sp.sql)
-	if err != nil {
-		return nil, st.classify(ctx, err, doing)
-	}
-	if err := addGroups(a, sp, body, doing); err != nil {
-		return nil, err
-	}
-	for _, p := range a.Probes() {
-		body, err := st.c.query(ctx, distinctSQL(relation, t, model, p))
-		if err != nil {
-			return nil, st.classify(ctx, err, doing)
-		}
-		r := &rowBinary{b: body}
-		var values []float64
-		for r.more() {
-			values = append(values, r.float64())
-		}
-		a.Resolve(p, values)
-	}
-	return a.Summaries()
-}
-
-// addGroups reads the summaries statement's rows into the assembler.
-func addGroups(a *logstore.Assembler, sp *scanPlan, body []byte, doing string) error {
+// addGroups reads the summaries statement's rows as groups.
+func addGroups(sp *scanPlan, body []byte, add func(logstore.Group) error) error {
 	r := &rowBinary{b: body}
 	for r.more() {
 		index, key := r.uint8(), r.uint64()
@@ -231,7 +198,7 @@ func addGroups(a *logstore.Assembler, sp *scanPlan, body []byte, doing string) e
 			break
 		}
 		if int(index) >= len(sp.selects) {
-			return fault.Downstream(fmt.Errorf("%s: the answer holds a row of select %d", doing, index))
+			return fmt.Errorf("the answer holds a row of select %d", index)
 		}
 		u := sp.selects[index]
 		p, code := u.part(int(key % uint64(u.codes)))
@@ -242,14 +209,11 @@ func addGroups(a *logstore.Assembler, sp *scanPlan, body []byte, doing string) e
 			g.Cat = label
 		}
 		g.HasCat = g.Cat != ""
-		if err := a.Add(g); err != nil {
+		if err := add(g); err != nil {
 			return err
 		}
 	}
-	if r.err != nil {
-		return fault.Downstream(fmt.Errorf("%s: %w", doing, r.err))
-	}
-	return nil
+	return r.err
 }
 
 // LastPrediction is the model's latest timestamp at or before at.

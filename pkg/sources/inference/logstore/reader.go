@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/aiperf/monitor/pkg/engine"
+	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
 )
 
@@ -92,6 +93,9 @@ func Summaries(ctx context.Context, r Reader, model string, baseline *engine.Bas
 	}
 	doing := fmt.Sprintf("summarizing %s in %d windows", model, len(windows))
 	if err := r.Scan(ctx, relation, plan, iv, model, a.Add); err != nil {
+		if fault.IsUser(err) {
+			return nil, err // the assembler refused the answer (too many groups): the user's to fix as it stands
+		}
 		return nil, r.Classify(ctx, err, doing)
 	}
 	for _, p := range a.Probes() {
