@@ -22,10 +22,14 @@ func (f *Fleet) Rows(model string, from, to time.Time, emit func(ts time.Time, r
 	if err != nil {
 		return err
 	}
+	return f.rowsAt(p, from, to, f.now(), emit)
+}
+
+// rowsAt generates the rows as Rows does when it is now.
+func (f *Fleet) rowsAt(p *profile, from, to, now time.Time, emit func(ts time.Time, r *engine.Row) error) error {
 	if err := checkRange(from, to); err != nil {
 		return err
 	}
-	now := f.now()
 	anchor := anchorOf(now)
 	to = earlier(to, now)
 	r := &engine.Row{
