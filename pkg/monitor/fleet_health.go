@@ -32,7 +32,7 @@ func fleetHealthFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	rows := make([]frames.FleetHealthRow, 0, len(models))
 	notes := newNotes()
 	for _, m := range models {
-		h, err := r.measureHealth(ctx, m, w, needScore)
+		h, err := r.measureOverall(ctx, m, w, needScore)
 		if err != nil {
 			return nil, err
 		}

@@ -69,7 +69,7 @@ func kpisFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	if r.Conns.Inference != nil {
 		drift := engine.Metric{}
 		for _, m := range models {
-			h, err := r.measureHealth(ctx, m, w, needModel)
+			h, err := r.measureRange(ctx, m, w, needModel)
 			if err != nil {
 				return nil, err
 			}
