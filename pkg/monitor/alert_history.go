@@ -103,7 +103,7 @@ func evaluateHistory(ctx context.Context, s *modelSeries, first int) (map[string
 	}
 	readings := make([][]engine.Reading, n-first)
 	for k, measures := range byLookback {
-		totals, err := s.windowTotals(ctx, k, measures)
+		totals, err := s.windowTotals(ctx, k, first, measures)
 		if err != nil {
 			return nil, err
 		}
@@ -143,8 +143,8 @@ func evaluateHistory(ctx context.Context, s *modelSeries, first int) (map[string
 }
 
 // windowTotals adds up the series' summaries over the last k windows at
-// every window, only those the measures need.
-func (s *modelSeries) windowTotals(ctx context.Context, k int, measures []engine.Measure) ([]spanTotals, error) {
+// every window from first on, only those the measures need.
+func (s *modelSeries) windowTotals(ctx context.Context, k, first int, measures []engine.Measure) ([]spanTotals, error) {
 	var needs healthNeeds
 	for _, m := range measures {
 		needs |= needsOf(m)
@@ -154,7 +154,7 @@ func (s *modelSeries) windowTotals(ctx context.Context, k int, measures []engine
 		out[i] = spanTotals{spend: needs&needCost != 0, savings: needs&needSavings != 0}
 	}
 	if s.serving != nil && needs&needServing != 0 {
-		sums, err := windowSums(ctx, s.serving, k, func(a, b engine.ServingSummary) (engine.ServingSummary, error) {
+		sums, err := windowSums(ctx, s.serving, k, first, func(a, b engine.ServingSummary) (engine.ServingSummary, error) {
 			return engine.MergeServing(a, b)
 		})
 		if err != nil {
@@ -165,7 +165,7 @@ func (s *modelSeries) windowTotals(ctx context.Context, k int, measures []engine
 		}
 	}
 	if s.md != nil && needs&needModel != 0 {
-		sums, err := windowSums(ctx, s.md.summaries, k, func(a, b *engine.Summary) (*engine.Summary, error) {
+		sums, err := windowSums(ctx, s.md.summaries, k, first, func(a, b *engine.Summary) (*engine.Summary, error) {
 			return engine.MergeAll(a, b)
 		})
 		if err != nil {
