@@ -149,9 +149,13 @@ func (s *modelSeries) windowTotals(ctx context.Context, k, first int, measures [
 	for _, m := range measures {
 		needs |= needsOf(m)
 	}
+	wanted := map[engine.Measure]bool{}
+	for _, m := range measures {
+		wanted[m] = true
+	}
 	out := make([]spanTotals, len(s.windows.List))
 	for i := range out {
-		out[i] = spanTotals{spend: needs&needCost != 0, savings: needs&needSavings != 0}
+		out[i] = spanTotals{spend: needs&needCost != 0, savings: needs&needSavings != 0, measures: wanted}
 	}
 	if s.serving != nil && needs&needServing != 0 {
 		sums, err := windowSums(ctx, s.serving, k, first, func(a, b engine.ServingSummary) (engine.ServingSummary, error) {
@@ -165,7 +169,11 @@ func (s *modelSeries) windowTotals(ctx context.Context, k, first int, measures [
 		}
 	}
 	if s.md != nil && needs&needModel != 0 {
-		sums, err := windowSums(ctx, s.md.summaries, k, first, func(a, b *engine.Summary) (*engine.Summary, error) {
+		summaries := s.md.summaries
+		if !wanted[engine.MeasureDrift] && !wanted[engine.MeasureDataQuality] {
+			summaries = withoutFeatures(summaries)
+		}
+		sums, err := windowSums(ctx, summaries, k, first, func(a, b *engine.Summary) (*engine.Summary, error) {
 			return engine.MergeAll(a, b)
 		})
 		if err != nil {
@@ -176,6 +184,21 @@ func (s *modelSeries) windowTotals(ctx context.Context, k, first int, measures [
 		}
 	}
 	return out, nil
+}
+
+// withoutFeatures are the summaries without their feature parts, which
+// only drift and data quality read: merging the rest (outputs, labels,
+// groups) costs a fraction.
+func withoutFeatures(summaries []*engine.Summary) []*engine.Summary {
+	out := make([]*engine.Summary, len(summaries))
+	for i, s := range summaries {
+		if s != nil {
+			c := *s
+			c.Numeric, c.Categorical = nil, nil
+			out[i] = &c
+		}
+	}
+	return out
 }
 
 // unloggedMinutes is how long no prediction has been logged at the end of
