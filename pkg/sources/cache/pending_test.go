@@ -5,8 +5,13 @@ import (
 	"errors"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/aiperf/monitor/pkg/sources"
 )
 
 // gatedFetch records the keys each fetch is asked for and holds every fetch
@@ -121,5 +126,48 @@ func TestPendingWindowsSurviveACallerGivingUp(t *testing.T) {
 	got, err := p.do(t.Context(), keys, h.fetch(keys))
 	if err != nil || got[9] != 90 {
 		t.Fatalf("after everyone left, the next caller fetches again: %v %v", got, err)
+	}
+}
+
+// gatedBilling bills every day once a gate opens and counts the days read.
+type gatedBilling struct {
+	days atomic.Int64
+	gate chan struct{}
+}
+
+func (g *gatedBilling) DailyCosts(ctx context.Context, from, to time.Time) ([]sources.CostRecord, error) {
+	select {
+	case <-g.gate:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	var out []sources.CostRecord
+	for d := from.Truncate(day); d.Before(to); d = d.Add(day) {
+		g.days.Add(1)
+		out = append(out, sources.CostRecord{Day: d, Model: "m", Amount: decimal.NewFromInt(1)})
+	}
+	return out, nil
+}
+
+// The cost queries of a dashboard load at once: a month and the week inside
+// it read the week's days once, and each gets every day it asked for.
+func TestConcurrentBillingQueriesReadADayOnce(t *testing.T) {
+	src := &gatedBilling{gate: make(chan struct{})}
+	c := Billing(src, options(0))
+	today := now.Truncate(day)
+	var wg sync.WaitGroup
+	var month, week []sources.CostRecord
+	var errs [2]error
+	wg.Go(func() { month, errs[0] = c.DailyCosts(t.Context(), today.Add(-30*day), today) })
+	time.Sleep(20 * time.Millisecond)
+	wg.Go(func() { week, errs[1] = c.DailyCosts(t.Context(), today.Add(-7*day), today) })
+	time.Sleep(20 * time.Millisecond)
+	close(src.gate)
+	wg.Wait()
+	if errs[0] != nil || errs[1] != nil || len(month) != 30 || len(week) != 7 {
+		t.Fatalf("%d and %d records, errors %v", len(month), len(week), errs)
+	}
+	if n := src.days.Load(); n != 30 {
+		t.Fatalf("the source billed %d days, want each of the 30 once", n)
 	}
 }
