@@ -71,7 +71,8 @@ func TestResumedSummariesEqualWalkedOnes(t *testing.T) {
 	}
 }
 
-// A checkpoint is kept only where the rows it holds cannot change that day.
+// A checkpoint ends where a window's rows stop summarizing the same way
+// all day.
 func TestCheckpointsHoldOnlySettledRows(t *testing.T) {
 	p := fleetProfiles[0] // labels after 48 hours
 	now := testNow        // 09:30
@@ -83,7 +84,7 @@ func TestCheckpointsHoldOnlySettledRows(t *testing.T) {
 		labeled bool
 		ok      bool
 	}{
-		{"final window: the decorator's", sources.Window{From: hour(-72), To: hour(-60)}, time.Time{}, false, false},
+		{"labelled: whole", sources.Window{From: hour(-72), To: hour(-60)}, hour(-60), true, true},
 		{"labelled up to the cut-off", sources.Window{From: hour(-48), To: hour(-36)}, hour(-39), true, true},
 		{"unlabelled and closed: whole", sources.Window{From: hour(-12), To: hour(0)}, hour(0), false, true},
 		{"open: up to the last whole hour", sources.Window{From: hour(0), To: now}, hour(9), false, true},
@@ -92,9 +93,33 @@ func TestCheckpointsHoldOnlySettledRows(t *testing.T) {
 		{"in the future", sources.Window{From: hour(12), To: hour(13)}, time.Time{}, false, false},
 	}
 	for _, c := range cases {
-		at, labeled, ok := checkpointOf(p, c.w, now)
+		at, labeled, ok := settledUntil(p, c.w, now)
 		if ok != c.ok || (ok && (!at.Equal(c.at) || labeled != c.labeled)) {
-			t.Errorf("%s: checkpoint at %s labelled %v (%v), want %s labelled %v (%v)", c.name, at, labeled, ok, c.at, c.labeled, c.ok)
+			t.Errorf("%s: settled until %s labelled %v (%v), want %s labelled %v (%v)", c.name, at, labeled, ok, c.at, c.labeled, c.ok)
+		}
+	}
+}
+
+// A settled window asked for again is not walked again.
+func TestSettledWindowsAreKeptWhole(t *testing.T) {
+	f := newTestFleet()
+	ctx := context.Background()
+	b, err := f.Baseline(ctx, FraudDetection, baselineWindow(testAnchor))
+	if err != nil {
+		t.Fatal(err)
+	}
+	windows := rangeWindows(testAnchor.Add(-oneDay), 2*oneDay, 12*time.Hour) // labels after a day
+	first, err := f.Summaries(ctx, FraudDetection, b, windows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := f.Summaries(ctx, FraudDetection, b, windows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range windows {
+		if first[i] != again[i] {
+			t.Errorf("window %s to %s was summarized again", windows[i].From, windows[i].To)
 		}
 	}
 }
