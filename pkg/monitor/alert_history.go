@@ -40,46 +40,68 @@ func alertHistoryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	for first < len(w.List) && !w.List[first].To.After(r.Range.From) {
 		first++
 	}
-	var stats []frames.AlertStats
-	var firings []frames.AlertFiring
 	notes := newNotes()
 	notes.add("evaluated at every window end (" + w.Step.String() + "), each measure over its lookback; the pipeline gap at window resolution; configuration drift is not in the history (a registry keeps no past versions)")
-	for _, m := range models {
-		s, err := ext.loadSeries(ctx, m, w, historyNeeds)
+	ends := make([]time.Time, 0, len(w.List)-first)
+	for _, win := range w.List[first:] {
+		ends = append(ends, win.To)
+	}
+	histories := make([]modelHistory, len(models))
+	err = eachModel(ctx, len(models), func(ctx context.Context, i int) error {
+		s, err := ext.loadSeries(ctx, models[i], w, historyNeeds)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		notes.add(s.notes...)
+		histories[i].notes = s.notes
 		timelines, err := evaluateHistory(ctx, s, first)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		ends := make([]time.Time, 0, len(w.List)-first)
-		for _, win := range w.List[first:] {
-			ends = append(ends, win.To)
-		}
-		for _, rule := range engine.HealthRules {
-			tl := timelines[rule.ID]
-			if tl == nil {
-				continue
-			}
-			fired := firingsOf(tl, ends, rule.For)
-			if len(fired) == 0 {
-				continue
-			}
-			stats = append(stats, statsOf(rule, m, fired, r.Range))
-			for _, f := range fired {
-				firings = append(firings, frames.AlertFiring{
-					Model: m.ID, Rule: rule.ID, Severity: string(rule.Severity), Title: rule.Title,
-					Started: f.start, Resolved: f.end, Detail: f.detail,
-				})
-			}
-		}
+		histories[i].add(models[i], timelines, ends, r.Range)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var stats []frames.AlertStats
+	var firings []frames.AlertFiring
+	for _, h := range histories {
+		notes.add(h.notes...)
+		stats, firings = append(stats, h.stats...), append(firings, h.firings...)
 	}
 	executed := fmt.Sprintf("health rules of %s evaluated over %s", r.scope(), r.Range)
 	freq, list := frames.AlertFrequency(stats, executed), frames.AlertFirings(firings, executed)
 	notes.attach(freq)
 	return data.Frames{freq, list}, nil
+}
+
+// modelHistory is one model's alert history.
+type modelHistory struct {
+	notes   []string
+	stats   []frames.AlertStats
+	firings []frames.AlertFiring
+}
+
+// add turns the rules' timelines over the evaluations ending at ends into
+// the model's firings and their statistics over rng.
+func (h *modelHistory) add(m catalog.Model, timelines map[string]*timeline, ends []time.Time, rng Range) {
+	for _, rule := range engine.HealthRules {
+		tl := timelines[rule.ID]
+		if tl == nil {
+			continue
+		}
+		fired := firingsOf(tl, ends, rule.For)
+		if len(fired) == 0 {
+			continue
+		}
+		h.stats = append(h.stats, statsOf(rule, m, fired, rng))
+		for _, f := range fired {
+			h.firings = append(h.firings, frames.AlertFiring{
+				Model: m.ID, Rule: rule.ID, Severity: string(rule.Severity), Title: rule.Title,
+				Started: f.start, Resolved: f.end, Detail: f.detail,
+			})
+		}
+	}
 }
 
 // timeline is a rule's condition at every evaluation, with the detail of

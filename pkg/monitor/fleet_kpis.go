@@ -36,6 +36,14 @@ func kpisFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		var pooled engine.ServingSummary
 		var worstP95 engine.Metric
 		pooledOK := true
+		// Read the models' telemetry at once; pool it in model order.
+		err := eachModel(ctx, len(models), func(ctx context.Context, i int) error {
+			_, err := r.servingOf(ctx, models[i].ID, w.List)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
 		for _, m := range models {
 			summaries, err := r.servingOf(ctx, m.ID, w.List)
 			if err != nil {
@@ -67,13 +75,20 @@ func kpisFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	}
 
 	if r.Conns.Inference != nil {
-		drift := engine.Metric{}
-		for _, m := range models {
-			h, err := r.measureRange(ctx, m, w, needModel)
-			if err != nil {
-				return nil, err
+		drops := make([]engine.Metric, len(models))
+		err := eachModel(ctx, len(models), func(ctx context.Context, i int) error {
+			h, err := r.measureRange(ctx, models[i], w, needModel)
+			if err == nil {
+				drops[i] = h.total.QualityDrop
 			}
-			if d := h.total.QualityDrop; d.OK && (!drift.OK || d.Value > drift.Value) {
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		drift := engine.Metric{}
+		for _, d := range drops {
+			if d.OK && (!drift.OK || d.Value > drift.Value) {
 				drift = d
 			}
 		}

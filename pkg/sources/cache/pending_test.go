@@ -171,3 +171,14 @@ func TestConcurrentBillingQueriesReadADayOnce(t *testing.T) {
 		t.Fatalf("the source billed %d days, want each of the 30 once", n)
 	}
 }
+
+// A fetch that panics fails the queries waiting for it, not the process.
+func TestAPanickingFetchPanicsInItsCallers(t *testing.T) {
+	p := newPending[int, int]()
+	defer func() {
+		if recover() == nil {
+			t.Error("the caller did not see the fetch's panic")
+		}
+	}()
+	_, _ = p.do(t.Context(), span(0, 3), func(context.Context, []int) ([]int, error) { panic("connector bug") })
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 )
 
@@ -103,6 +104,7 @@ type batch[V any] struct {
 	done    chan struct{}
 	values  []V
 	err     error
+	panic   any // what the fetch panicked with: raised again in every waiter
 	waiters int
 	cancel  context.CancelFunc
 }
@@ -157,11 +159,7 @@ func (p *pending[K, V]) join(ctx context.Context, keys []K, todo []int, fetch fu
 			waits[b] = append(waits[b], wanted{i, k})
 		}
 		go func() {
-			values, err := fetch(bctx, mine)
-			if err == nil && len(values) != len(mine) {
-				err = fmt.Errorf("the source answered %d values for %d windows", len(values), len(mine))
-			}
-			b.values, b.err = values, err
+			b.values, b.panic, b.err = fetchSafely(bctx, mine, fetch)
 			cancel()
 			p.mu.Lock()
 			for _, i := range mine {
@@ -177,6 +175,21 @@ func (p *pending[K, V]) join(ctx context.Context, keys []K, todo []int, fetch fu
 		b.waiters++
 	}
 	return waits
+}
+
+// fetchSafely runs fetch, catching a panic so that the callers waiting for
+// it raise it where their query's recovery handles it.
+func fetchSafely[V any](ctx context.Context, places []int, fetch func(context.Context, []int) ([]V, error)) (values []V, panicked any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			panicked = fmt.Sprintf("%v\n%s", p, debug.Stack())
+		}
+	}()
+	values, err = fetch(ctx, places)
+	if err == nil && len(values) != len(places) {
+		err = fmt.Errorf("the source answered %d values for %d windows", len(values), len(places))
+	}
+	return values, nil, err
 }
 
 // collect waits for the batches and copies their values into out; it
@@ -198,6 +211,9 @@ func (p *pending[K, V]) collect(ctx context.Context, waits map[*batch[V]][]wante
 		case <-b.done:
 		case <-ctx.Done():
 			return nil, ctx.Err()
+		}
+		if b.panic != nil {
+			panic(b.panic)
 		}
 		if errors.Is(b.err, context.Canceled) && ctx.Err() == nil {
 			for _, w := range items {
