@@ -127,9 +127,17 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
-// logNormal draws a log-normal value with the given mean and log-spread.
-func logNormal(rng *rand.Rand, mean, sigma float64) float64 {
-	return math.Exp(math.Log(mean) - sigma*sigma/2 + sigma*rng.NormFloat64())
+// logNormal is a log-normal distribution of a given mean and log-spread,
+// its location computed once rather than on every draw.
+type logNormal struct{ location, sigma float64 }
+
+func newLogNormal(mean, sigma float64) logNormal {
+	return logNormal{location: math.Log(mean) - sigma*sigma/2, sigma: sigma}
+}
+
+// draw draws one value.
+func (d logNormal) draw(rng *rand.Rand) float64 {
+	return math.Exp(d.location + d.sigma*rng.NormFloat64())
 }
 
 // missingIf returns NaN (a missing value) with probability rate, else x.
