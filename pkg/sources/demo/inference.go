@@ -36,11 +36,7 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	err = f.Rows(p.spec.ID, reference.From, reference.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
-		bb.Add(r)
-		return nil
-	}))
-	if err != nil {
+	if err := f.batchRows(ctx, p, reference.From, reference.To, f.now(), bb.AddRows); err != nil {
 		return nil, err
 	}
 	b, err := bb.Baseline()
@@ -76,12 +72,28 @@ func (f *Fleet) Summaries(ctx context.Context, model string, baseline *engine.Ba
 	return out, nil
 }
 
-// summarizeRows adds the rows in [from, to) as of now to s.
+// summarizeRows adds the rows in [from, to) as of now to s, in batches
+// the engine summarizes on every core.
 func (f *Fleet) summarizeRows(ctx context.Context, p *profile, s *engine.Summarizer, from, to, now time.Time) error {
-	return f.rowsAt(p, from, to, now, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
-		s.Add(r)
+	return f.batchRows(ctx, p, from, to, now, s.AddRows)
+}
+
+// batchRows passes the rows in [from, to) as of now to add in batches, in
+// time order.
+func (f *Fleet) batchRows(ctx context.Context, p *profile, from, to, now time.Time, add func([]engine.Row)) error {
+	b := batchOf(p)
+	defer releaseBatch(p, b)
+	err := f.rowsAt(p, from, to, now, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
+		if b.add(r) {
+			add(b.take())
+		}
 		return nil
 	}))
+	if err != nil {
+		return err
+	}
+	add(b.take())
+	return nil
 }
 
 // LastPrediction finds the model's latest row at or before at, looking back
