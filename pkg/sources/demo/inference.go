@@ -21,9 +21,16 @@ func (f *Fleet) Schema(ctx context.Context, model string) (engine.Schema, error)
 	return cloneSchema(p.spec.Schema), ctx.Err()
 }
 
+// heldReference is the longest reference window whose rows are held
+// between the two walks of Baseline (a month of the widest model's rows is
+// about 30 MB); longer ones are generated twice.
+const heldReference = 31 * oneDay
+
 // Baseline profiles the model's rows in the reference window. The rows are
-// walked twice, never held: once to sketch the bin edges, once to summarize
-// with them (the demo regenerates the same rows).
+// walked twice: once to sketch the bin edges, once to summarize with them;
+// a reference window of up to heldReference is generated once and held
+// for the second walk, a longer one generated again (the demo regenerates
+// the same rows).
 func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Window) (*engine.Baseline, error) {
 	p, err := lookup(model)
 	if err != nil {
@@ -36,19 +43,36 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	if err := f.batchRows(ctx, p, reference.From, reference.To, f.now(), bb.AddRows); err != nil {
+	now := f.now()
+	var held [][]engine.Row
+	profile := bb.AddRows
+	if reference.Length() <= heldReference {
+		profile = func(rows []engine.Row) {
+			bb.AddRows(rows)
+			held = append(held, copyRows(p.spec.Schema, rows))
+		}
+	}
+	if err := f.batchRows(ctx, p, reference.From, reference.To, now, profile); err != nil {
 		return nil, err
 	}
 	b, err := bb.Baseline()
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	summaries, err := f.Summaries(ctx, model, b, []sources.Window{reference})
-	if err != nil {
-		return nil, err
+	if held == nil {
+		summaries, err := f.Summaries(ctx, model, b, []sources.Window{reference})
+		if err != nil {
+			return nil, err
+		}
+		b.Summary = summaries[0]
+		return b, nil
 	}
-	b.Summary = summaries[0]
-	return b, nil
+	s := engine.NewSummarizer(b)
+	for _, rows := range held {
+		s.AddRows(rows)
+	}
+	b.Summary = s.Summary()
+	return b, ctx.Err()
 }
 
 // Summaries returns one summary per window, binned with the baseline. The

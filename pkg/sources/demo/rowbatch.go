@@ -17,10 +17,12 @@ type rowBatch struct {
 	n    int
 }
 
-func newRowBatch(schema engine.Schema) *rowBatch {
+func newRowBatch(schema engine.Schema) *rowBatch { return newRowBatchOf(schema, batchRows) }
+
+func newRowBatchOf(schema engine.Schema, size int) *rowBatch {
 	nums, cats, sens := len(schema.Numeric), len(schema.Categorical), len(schema.Sensitive)
-	num, cat, sen := make([]float64, batchRows*nums), make([]string, batchRows*cats), make([]string, batchRows*sens)
-	b := &rowBatch{rows: make([]engine.Row, batchRows)}
+	num, cat, sen := make([]float64, size*nums), make([]string, size*cats), make([]string, size*sens)
+	b := &rowBatch{rows: make([]engine.Row, size)}
 	for i := range b.rows {
 		b.rows[i] = engine.Row{Num: num[i*nums : (i+1)*nums], Cat: cat[i*cats : (i+1)*cats], Sens: sen[i*sens : (i+1)*sens]}
 	}
@@ -44,6 +46,15 @@ func (b *rowBatch) take() []engine.Row {
 	rows := b.rows[:b.n]
 	b.n = 0
 	return rows
+}
+
+// copyRows is a copy of rows that stays valid after the batch is reused.
+func copyRows(schema engine.Schema, rows []engine.Row) []engine.Row {
+	b := newRowBatchOf(schema, len(rows))
+	for k := range rows {
+		b.add(&rows[k])
+	}
+	return b.take()
 }
 
 // batches keeps each model's row batches for reuse.
