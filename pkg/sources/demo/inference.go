@@ -88,10 +88,13 @@ func (f *Fleet) Summaries(ctx context.Context, model string, baseline *engine.Ba
 	}
 	now := f.now()
 	out := make([]*engine.Summary, len(windows))
-	for i, w := range windows {
-		if out[i], err = f.summarize(ctx, p, baseline, w, now); err != nil {
-			return nil, err
-		}
+	err = eachWindow(windows, func(i int) error {
+		var err error
+		out[i], err = f.summarize(ctx, p, baseline, windows[i], now)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
