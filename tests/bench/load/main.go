@@ -34,35 +34,27 @@ func main() {
 	maxTime := flag.Duration("max", 5*time.Minute, "stop sending after this long")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
-	if *cpuProfile != "" {
-		stop, err := profileCPU(*cpuProfile)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "load:", err)
-			os.Exit(1)
-		}
-		defer stop()
-	}
-	if err := run(*queries, *workers, *maxTime); err != nil {
+	if err := profiled(*cpuProfile, func() error { return run(*queries, *workers, *maxTime) }); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
 }
 
-// profileCPU starts a CPU profile written to path; the returned function
-// stops it and closes the file.
-func profileCPU(path string) (func(), error) {
+// profiled runs do, under a CPU profile written to path unless path is empty.
+func profiled(path string, do func() error) error {
+	if path == "" {
+		return do()
+	}
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	defer f.Close()
 	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
+		return err
 	}
-	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}, nil
+	defer pprof.StopCPUProfile()
+	return do()
 }
 
 // classifierOnly are the query types that need a classifier with sensitive
