@@ -49,25 +49,27 @@ func (f *Fleet) Utilization(ctx context.Context, model string, windows []sources
 	now := f.now()
 	anchor := anchorOf(now)
 	out := make([]engine.UtilizationSummary, len(windows))
-	simulated := 0
-	for i, w := range windows {
-		from, to := f.minutesOf(w, now, anchor)
-		var u engine.UtilizationSummary
+	err = eachWindow(windows, func(i int) error {
+		from, to := f.minutesOf(windows[i], now, anchor)
+		simulated := 0
 		for t := from; t.Before(to); t = t.Add(time.Minute) {
 			if simulated++; simulated%ctxCheckMinutes == 0 {
 				if err := ctx.Err(); err != nil {
-					return nil, err
+					return err
 				}
 			}
 			s := p.utilizationAt(t, anchor)
 			if p.gpus > 0 {
-				u.GPU.Add(s.gpu, 1)
+				out[i].GPU.Add(s.gpu, 1)
 			}
-			u.CPU.Add(s.cpu, 1)
-			u.Memory.Add(s.memory, 1)
-			u.Storage.Add(s.storage, 1)
+			out[i].CPU.Add(s.cpu, 1)
+			out[i].Memory.Add(s.memory, 1)
+			out[i].Storage.Add(s.storage, 1)
 		}
-		out[i] = u
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, ctx.Err()
 }
