@@ -123,3 +123,28 @@ func TestSettledWindowsAreKeptWhole(t *testing.T) {
 		}
 	}
 }
+
+// Moving a range by a second at a time keeps no more checkpoints: its
+// clipped first window is never kept.
+func TestScrollingARangeKeepsNoMoreCheckpoints(t *testing.T) {
+	f := newTestFleet()
+	ctx := context.Background()
+	b, err := f.Baseline(ctx, RecommendationAI, baselineWindow(testAnchor))
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := testAnchor.Add(-2 * oneDay)
+	kept := 0
+	for s := range 300 {
+		windows := rangeWindows(end.Add(time.Duration(s)*time.Second), oneDay, time.Hour)
+		if _, err := f.Summaries(ctx, RecommendationAI, b, windows); err != nil {
+			t.Fatal(err)
+		}
+		if s == 0 {
+			kept = f.checkpoints.Len()
+		}
+	}
+	if n := f.checkpoints.Len(); n > kept+1 {
+		t.Fatalf("%d checkpoints after 300 scrolls, %d after the first", n, kept)
+	}
+}

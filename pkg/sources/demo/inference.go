@@ -69,6 +69,9 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	}
 	s := engine.NewSummarizer(b)
 	for _, rows := range held {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		s.AddRows(rows)
 	}
 	b.Summary = s.Summary()
