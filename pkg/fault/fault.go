@@ -76,3 +76,15 @@ func JoinLimited(errs []error) error {
 	kept := append(errs[:maxListed:maxListed], fmt.Errorf("… and %d more errors", len(errs)-maxListed))
 	return errors.Join(kept...)
 }
+
+// RootCause is the innermost error's text: "connection refused", not the
+// whole chain with the address repeated.
+func RootCause(err error) string {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err.Error()
+		}
+		err = next
+	}
+}

@@ -49,3 +49,14 @@ func TestJoinLimitedListsTheFirstTwentyAndCountsTheRest(t *testing.T) {
 		t.Fatalf("want %d lines plus a count, got %d bytes", maxListed, len(msg))
 	}
 }
+
+func TestRootCauseIsTheInnermostError(t *testing.T) {
+	dial := errors.New("connect: connection refused")
+	err := fmt.Errorf("summarizing m: %w", fmt.Errorf("dial tcp 10.0.0.1:5432: %w", dial))
+	if got := RootCause(err); got != dial.Error() {
+		t.Fatalf("RootCause = %q, want %q", got, dial.Error())
+	}
+	if got := RootCause(dial); got != dial.Error() {
+		t.Fatalf("RootCause of an unwrapped error = %q", got)
+	}
+}

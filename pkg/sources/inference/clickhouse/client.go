@@ -50,8 +50,31 @@ var errorCode = regexp.MustCompile(`Code: (\d+)[.,]`)
 // query runs a statement and returns its body. The statement carries a
 // query id: when ctx ends first, the server is told to kill it, so a closed
 // panel stops the work on the server too (old servers keep running a query
-// whose HTTP client went away).
+// whose HTTP client went away). Statements only read, so one whose
+// connection broke before the whole answer came back is sent once more: a
+// keep-alive connection the server had just closed, or an answer cut off
+// on the way.
 func (c *client) query(ctx context.Context, sql string) ([]byte, error) {
+	body, err := c.send(ctx, sql)
+	if err != nil && ctx.Err() == nil && errors.As(err, new(*transportError)) {
+		body, err = c.send(ctx, sql)
+	}
+	var te *transportError
+	if errors.As(err, &te) {
+		return nil, te.err
+	}
+	return body, err
+}
+
+// transportError is a connection that failed before the whole answer came
+// back (not the server's error, not the caller's cancellation).
+type transportError struct{ err error }
+
+func (e *transportError) Error() string { return e.err.Error() }
+func (e *transportError) Unwrap() error { return e.err }
+
+// send runs a statement once.
+func (c *client) send(ctx context.Context, sql string) ([]byte, error) {
 	id := newQueryID()
 	params := url.Values{}
 	params.Set("database", c.database)
@@ -72,16 +95,18 @@ func (c *client) query(ctx context.Context, sql string) ([]byte, error) {
 	if err != nil {
 		if ctx.Err() != nil {
 			go c.kill(id)
+			return nil, err
 		}
-		return nil, err
+		return nil, &transportError{err}
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
 	if err != nil {
 		if ctx.Err() != nil {
 			go c.kill(id)
+			return nil, err
 		}
-		return nil, err
+		return nil, &transportError{err}
 	}
 	if len(body) > maxResponseBytes {
 		return nil, fault.Userf("the answer is larger than %d bytes: narrow the range or widen the interval", maxResponseBytes)

@@ -3,19 +3,15 @@ package clickhouse
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
 	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
 )
 
-// The predictions table also answers the compliance views: which model
-// versions served (the version column), how completely each prediction was
-// logged (request id, version and inputs present) and what is retained.
+// The compliance views (logstore/compliance.go), counted per interval.
 
 var (
 	_ sources.ServedVersionSource = (*Store)(nil)
@@ -23,24 +19,12 @@ var (
 	_ sources.RetentionSource     = (*Store)(nil)
 )
 
-// needs reports a column the measurement reads that is not mapped.
-func (st *Store) needs(setting, name, what string) error {
-	if name != "" {
-		return nil
-	}
-	return catalog.FieldError{Field: st.field + "." + setting, Problem: "is not mapped, so " + what + " cannot be measured: map the column that holds it"}
-}
-
 // ServedVersions counts each window's predictions per model version.
 func (st *Store) ServedVersions(ctx context.Context, model string, windows []sources.Window) ([][]sources.VersionUse, error) {
-	if err := st.needs("versionColumn", st.s.VersionColumn, "the versions that served"); err != nil {
+	if err := st.s.Needs(st.field, "the versions that served", "versionColumn"); err != nil {
 		return nil, err
 	}
-	t, relation, err := st.table(ctx, model)
-	if err != nil {
-		return nil, err
-	}
-	iv, err := logstore.NewIntervals(windows)
+	t, relation, iv, err := st.intervals(ctx, model, windows)
 	if err != nil {
 		return nil, err
 	}
@@ -64,47 +48,23 @@ func (st *Store) ServedVersions(ctx context.Context, model string, windows []sou
 			counts[k][version] += n
 		}
 	}
-	out := make([][]sources.VersionUse, len(windows))
-	for i, covered := range iv.Windows {
-		total := map[string]int64{}
-		for _, k := range covered {
-			for v, n := range counts[k] {
-				total[v] += n
-			}
-		}
-		out[i] = []sources.VersionUse{}
-		for v, n := range total {
-			out[i] = append(out[i], sources.VersionUse{Version: v, Predictions: float64(n)})
-		}
-		sort.Slice(out[i], func(a, b int) bool { return out[i][a].Version < out[i][b].Version })
-	}
-	return out, nil
+	return logstore.VersionsByWindow(iv, counts), nil
 }
 
 // AuditTrail counts each window's predictions and those logged without a
 // request id, a version or any input.
 func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources.Window) ([]sources.AuditCounts, error) {
-	if err := st.needs("requestIdColumn", st.s.RequestIDColumn, "audit-trail coverage"); err != nil {
+	if err := st.s.Needs(st.field, "audit-trail coverage", "requestIdColumn", "versionColumn"); err != nil {
 		return nil, err
 	}
-	if err := st.needs("versionColumn", st.s.VersionColumn, "audit-trail coverage"); err != nil {
-		return nil, err
-	}
-	t, relation, err := st.table(ctx, model)
-	if err != nil {
-		return nil, err
-	}
-	iv, err := logstore.NewIntervals(windows)
+	t, relation, iv, err := st.intervals(ctx, model, windows)
 	if err != nil {
 		return nil, err
 	}
 	noInputs := "1"
 	var inputs []string
-	for i := range t.Numeric {
-		inputs = append(inputs, isNull(&t.Numeric[i]))
-	}
-	for i := range t.Categorical {
-		inputs = append(inputs, isNull(&t.Categorical[i]))
+	for _, c := range t.Inputs() {
+		inputs = append(inputs, isNull(c))
 	}
 	if len(inputs) > 0 {
 		noInputs = "(" + strings.Join(inputs, " AND ") + ")"
@@ -128,15 +88,17 @@ func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources
 			counts[k] = c
 		}
 	}
-	out := make([]sources.AuditCounts, len(windows))
-	for i, covered := range iv.Windows {
-		for _, k := range covered {
-			c, o := counts[k], &out[i]
-			o.Predictions, o.Complete = o.Predictions+c.Predictions, o.Complete+c.Complete
-			o.MissingRequestID, o.MissingVersion, o.MissingInputs = o.MissingRequestID+c.MissingRequestID, o.MissingVersion+c.MissingVersion, o.MissingInputs+c.MissingInputs
-		}
+	return logstore.AuditByWindow(iv, counts), nil
+}
+
+// intervals is a compliance measurement's table and intervals.
+func (st *Store) intervals(ctx context.Context, model string, windows []sources.Window) (*logstore.Table, string, *logstore.Intervals, error) {
+	t, relation, err := st.table(ctx, model)
+	if err != nil {
+		return nil, "", nil, err
 	}
-	return out, nil
+	iv, err := logstore.NewIntervals(windows)
+	return t, relation, iv, err
 }
 
 // Retention reports the model's oldest retained prediction, the rows held

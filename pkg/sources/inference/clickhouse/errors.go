@@ -42,17 +42,7 @@ func (st *Store) classify(ctx context.Context, err error, doing string) error {
 	var netErr net.Error
 	var opErr *net.OpError
 	if errors.As(err, &opErr) || errors.As(err, &netErr) {
-		return fault.Downstream(fmt.Errorf("%s: %s cannot be reached (%s): check jsonData.%s.url and that the server's HTTP interface accepts connections from Grafana", doing, st.describe(), rootCause(err), st.field))
+		return fault.Downstream(fmt.Errorf("%s: %s cannot be reached (%s): check jsonData.%s.url and that the server's HTTP interface accepts connections from Grafana", doing, st.describe(), fault.RootCause(err), st.field))
 	}
-	return fault.Downstream(fmt.Errorf("%s on %s: %s", doing, st.describe(), rootCause(err)))
-}
-
-func rootCause(err error) string {
-	for {
-		next := errors.Unwrap(err)
-		if next == nil {
-			return err.Error()
-		}
-		err = next
-	}
+	return fault.Downstream(fmt.Errorf("%s on %s: %s", doing, st.describe(), fault.RootCause(err)))
 }

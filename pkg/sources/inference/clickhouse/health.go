@@ -16,14 +16,8 @@ func (st *Store) CheckHealth(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	models := []string{""}
-	for _, m := range st.s.Models {
-		models = append(models, m.ID)
-	}
-	for _, m := range models {
-		if _, err := st.s.Mapping.Resolve(st.field, cols, m); err != nil {
-			return "", err
-		}
+	if err := st.s.ResolveAll(st.field, cols); err != nil {
+		return "", err
 	}
 	body, err := st.c.query(ctx, "SELECT version() FORMAT RowBinary")
 	if err != nil {
@@ -33,28 +27,17 @@ func (st *Store) CheckHealth(ctx context.Context) (string, error) {
 	return fmt.Sprintf("%s (server %s): table %s, %d columns, %d features mapped", st.describe(), version, fault.Echo(st.s.Table), len(cols), len(st.s.Features)), nil
 }
 
-// maxPreviewRows bounds a preview.
-const maxPreviewRows = 20
-
 // Preview returns the first rows of every mapped column, as text.
 func (st *Store) Preview(ctx context.Context, limit int) (logstore.Preview, error) {
 	cols, err := st.Columns(ctx)
 	if err != nil {
 		return logstore.Preview{}, err
 	}
-	byName := map[string]logstore.Column{}
-	for _, c := range cols {
-		byName[c.Name] = c
-	}
-	p := logstore.Preview{}
+	present, missing := st.s.Present(cols)
+	p := logstore.Preview{Missing: missing}
 	var sel []string
-	for _, name := range st.s.Mapping.Columns() {
-		c, ok := byName[name]
-		if !ok {
-			p.Missing = append(p.Missing, name)
-			continue
-		}
-		p.Columns = append(p.Columns, name)
+	for _, c := range present {
+		p.Columns = append(p.Columns, c.Name)
 		sel = append(sel, fmt.Sprintf("%s, toUInt8(%s)", text(&c), isNull(&c)))
 	}
 	if len(sel) == 0 {
@@ -63,7 +46,7 @@ func (st *Store) Preview(ctx context.Context, limit int) (logstore.Preview, erro
 	st.mu.Lock()
 	relation := st.relation
 	st.mu.Unlock()
-	body, err := st.c.query(ctx, fmt.Sprintf("SELECT %s FROM %s LIMIT %d FORMAT RowBinary", strings.Join(sel, ", "), relation, min(max(limit, 1), maxPreviewRows)))
+	body, err := st.c.query(ctx, fmt.Sprintf("SELECT %s FROM %s LIMIT %d FORMAT RowBinary", strings.Join(sel, ", "), relation, logstore.PreviewRows(limit)))
 	if err != nil {
 		return p, st.classify(ctx, err, "previewing "+fault.Echo(st.s.Table))
 	}

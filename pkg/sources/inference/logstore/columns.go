@@ -212,6 +212,38 @@ func (m *Mapping) Columns() []string {
 	return out
 }
 
+// ResolveAll checks the mapping's defaults and every model it names
+// against the table's columns: what the health check confirms.
+func (m *Mapping) ResolveAll(field string, columns []Column) error {
+	models := []string{""}
+	for _, mm := range m.Models {
+		models = append(models, mm.ID)
+	}
+	for _, model := range models {
+		if _, err := m.Resolve(field, columns, model); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Present splits the mapped columns (Columns) into those the table has,
+// as it describes them, and the names it lacks.
+func (m *Mapping) Present(columns []Column) (present []Column, missing []string) {
+	byName := map[string]Column{}
+	for _, c := range columns {
+		byName[c.Name] = c
+	}
+	for _, name := range m.Columns() {
+		if c, ok := byName[name]; ok {
+			present = append(present, c)
+		} else {
+			missing = append(missing, name)
+		}
+	}
+	return present, missing
+}
+
 func classList(classes []Class) string {
 	names := make([]string, len(classes))
 	for i, c := range classes {

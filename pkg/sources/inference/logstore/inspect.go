@@ -16,3 +16,9 @@ type Inspector interface {
 	Columns(ctx context.Context) ([]Column, error)
 	Preview(ctx context.Context, limit int) (Preview, error)
 }
+
+// maxPreviewRows bounds a preview.
+const maxPreviewRows = 20
+
+// PreviewRows is how many rows a preview asked for limit reads: 1 to 20.
+func PreviewRows(limit int) int { return min(max(limit, 1), maxPreviewRows) }

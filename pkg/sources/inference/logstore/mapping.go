@@ -116,6 +116,18 @@ func (m *Mapping) Check(field string) []error {
 	name("predictionColumn", m.PredictionColumn, false)
 	name("labelColumn", m.LabelColumn, false)
 	errs = append(errs, checkTask(field, m.Task, m.Threshold, m.Classes)...)
+	// The output column every task in use reads: the table's task (models
+	// without an entry take it) and each entry's.
+	tasks := map[engine.Task]bool{m.modelMapping("").Task: true}
+	for _, mm := range m.Models {
+		tasks[m.modelMapping(mm.ID).Task] = true
+	}
+	if tasks[engine.TaskBinary] && m.ScoreColumn == "" {
+		bad("scoreColumn", "is empty: a binary model's score (P(y=1)) is read from it")
+	}
+	if (tasks[engine.TaskMulticlass] || tasks[engine.TaskRegression]) && m.PredictionColumn == "" {
+		bad("predictionColumn", "is empty: a multiclass model's class or a regression model's value is read from it")
+	}
 	if len(m.Features) > maxFeatures {
 		bad("features", fmt.Sprintf("has %d features, more than %d: map the features you monitor", len(m.Features), maxFeatures))
 	}

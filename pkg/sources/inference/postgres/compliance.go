@@ -3,21 +3,15 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
-	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
 	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
 )
 
-// The predictions table also answers the compliance views: which model
-// versions served (the version column), how completely each prediction was
-// logged (request id, version and inputs present) and what is retained.
+// The compliance views (logstore/compliance.go), counted per interval.
 
 var (
 	_ sources.ServedVersionSource = (*Store)(nil)
@@ -25,24 +19,12 @@ var (
 	_ sources.RetentionSource     = (*Store)(nil)
 )
 
-// needs reports a column the measurement reads that is not mapped.
-func (st *Store) needs(setting, name, what string) error {
-	if name != "" {
-		return nil
-	}
-	return catalog.FieldError{Field: st.field + "." + setting, Problem: "is not mapped, so " + what + " cannot be measured: map the column that holds it"}
-}
-
 // ServedVersions counts each window's predictions per model version.
 func (st *Store) ServedVersions(ctx context.Context, model string, windows []sources.Window) ([][]sources.VersionUse, error) {
-	if err := st.needs("versionColumn", st.s.VersionColumn, "the versions that served"); err != nil {
+	if err := st.s.Needs(st.field, "the versions that served", "versionColumn"); err != nil {
 		return nil, err
 	}
-	t, relation, err := st.table(ctx, model)
-	if err != nil {
-		return nil, err
-	}
-	iv, err := logstore.NewIntervals(windows)
+	t, relation, iv, err := st.intervals(ctx, model, windows)
 	if err != nil {
 		return nil, err
 	}
@@ -52,14 +34,10 @@ func (st *Store) ServedVersions(ctx context.Context, model string, windows []sou
 		q.printf("SELECT width_bucket(%s, %s::%s[]), %s::text, count(*) FROM %s t", col(&t.Time), q.arg(iv.Bounds), timeType(&t.Time), col(t.Version), relation)
 		q.where(t, model, iv.ScanRuns())
 		q.printf(" AND %s IS NOT NULL GROUP BY 1, 2", col(t.Version))
-		rows, err := st.pool.Query(ctx, q.sql.String(), q.args...)
-		if err != nil {
-			return nil, st.classify(ctx, err, "counting the versions of "+fault.Echo(model))
-		}
 		var k int
 		var version string
 		var n int64
-		_, err = pgx.ForEachRow(rows, []any{&k, &version, &n}, func() error {
+		err := st.each(ctx, q, []any{&k, &version, &n}, func() error {
 			if perInterval[k] == nil {
 				perInterval[k] = map[string]int64{}
 			}
@@ -70,47 +48,23 @@ func (st *Store) ServedVersions(ctx context.Context, model string, windows []sou
 			return nil, st.classify(ctx, err, "counting the versions of "+fault.Echo(model))
 		}
 	}
-	out := make([][]sources.VersionUse, len(windows))
-	for i, covered := range iv.Windows {
-		total := map[string]int64{}
-		for _, k := range covered {
-			for v, n := range perInterval[k] {
-				total[v] += n
-			}
-		}
-		out[i] = []sources.VersionUse{}
-		for v, n := range total {
-			out[i] = append(out[i], sources.VersionUse{Version: v, Predictions: float64(n)})
-		}
-		sort.Slice(out[i], func(a, b int) bool { return out[i][a].Version < out[i][b].Version })
-	}
-	return out, nil
+	return logstore.VersionsByWindow(iv, perInterval), nil
 }
 
 // AuditTrail counts each window's predictions and those logged without a
 // request id, a version or any input.
 func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources.Window) ([]sources.AuditCounts, error) {
-	if err := st.needs("requestIdColumn", st.s.RequestIDColumn, "audit-trail coverage"); err != nil {
+	if err := st.s.Needs(st.field, "audit-trail coverage", "requestIdColumn", "versionColumn"); err != nil {
 		return nil, err
 	}
-	if err := st.needs("versionColumn", st.s.VersionColumn, "audit-trail coverage"); err != nil {
-		return nil, err
-	}
-	t, relation, err := st.table(ctx, model)
-	if err != nil {
-		return nil, err
-	}
-	iv, err := logstore.NewIntervals(windows)
+	t, relation, iv, err := st.intervals(ctx, model, windows)
 	if err != nil {
 		return nil, err
 	}
 	noInputs := "true"
 	var inputs []string
-	for i := range t.Numeric {
-		inputs = append(inputs, col(&t.Numeric[i])+" IS NULL")
-	}
-	for i := range t.Categorical {
-		inputs = append(inputs, col(&t.Categorical[i])+" IS NULL")
+	for _, c := range t.Inputs() {
+		inputs = append(inputs, col(c)+" IS NULL")
 	}
 	if len(inputs) > 0 {
 		noInputs = strings.Join(inputs, " AND ")
@@ -123,13 +77,9 @@ func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources
 			col(&t.Time), q.arg(iv.Bounds), timeType(&t.Time), noID, noVersion, noInputs, noID, noVersion, noInputs, relation)
 		q.where(t, model, iv.ScanRuns())
 		q.printf(" GROUP BY 1")
-		rows, err := st.pool.Query(ctx, q.sql.String(), q.args...)
-		if err != nil {
-			return nil, st.classify(ctx, err, "counting the logged predictions of "+fault.Echo(model))
-		}
 		var k int
 		var c sources.AuditCounts
-		_, err = pgx.ForEachRow(rows, []any{&k, &c.Predictions, &c.MissingRequestID, &c.MissingVersion, &c.MissingInputs, &c.Complete}, func() error {
+		err := st.each(ctx, q, []any{&k, &c.Predictions, &c.MissingRequestID, &c.MissingVersion, &c.MissingInputs, &c.Complete}, func() error {
 			perInterval[k] = c
 			return nil
 		})
@@ -137,16 +87,17 @@ func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources
 			return nil, st.classify(ctx, err, "counting the logged predictions of "+fault.Echo(model))
 		}
 	}
-	out := make([]sources.AuditCounts, len(windows))
-	for i, covered := range iv.Windows {
-		for _, k := range covered {
-			c := perInterval[k]
-			o := &out[i]
-			o.Predictions, o.Complete = o.Predictions+c.Predictions, o.Complete+c.Complete
-			o.MissingRequestID, o.MissingVersion, o.MissingInputs = o.MissingRequestID+c.MissingRequestID, o.MissingVersion+c.MissingVersion, o.MissingInputs+c.MissingInputs
-		}
+	return logstore.AuditByWindow(iv, perInterval), nil
+}
+
+// intervals is a compliance measurement's table and intervals.
+func (st *Store) intervals(ctx context.Context, model string, windows []sources.Window) (*logstore.Table, string, *logstore.Intervals, error) {
+	t, relation, err := st.table(ctx, model)
+	if err != nil {
+		return nil, "", nil, err
 	}
-	return out, nil
+	iv, err := logstore.NewIntervals(windows)
+	return t, relation, iv, err
 }
 
 // Retention reports the model's oldest retained prediction, the rows held

@@ -31,11 +31,11 @@ func (st *Store) classify(ctx context.Context, err error, doing string) error {
 		if errors.As(connect, &inner) {
 			return st.serverError(inner, doing)
 		}
-		return fault.Downstream(fmt.Errorf("%s: %s cannot be reached (%s): check jsonData.%s.url and that the server accepts connections from Grafana", doing, st.describe(), rootCause(err), st.field))
+		return fault.Downstream(fmt.Errorf("%s: %s cannot be reached (%s): check jsonData.%s.url and that the server accepts connections from Grafana", doing, st.describe(), fault.RootCause(err), st.field))
 	case errors.As(err, &netErr):
-		return fault.Downstream(fmt.Errorf("%s: the connection to %s failed (%s): check jsonData.%s.url and the network", doing, st.describe(), rootCause(err), st.field))
+		return fault.Downstream(fmt.Errorf("%s: the connection to %s failed (%s): check jsonData.%s.url and the network", doing, st.describe(), fault.RootCause(err), st.field))
 	}
-	return fault.Downstream(fmt.Errorf("%s on %s: %s", doing, st.describe(), rootCause(err)))
+	return fault.Downstream(fmt.Errorf("%s on %s: %s", doing, st.describe(), fault.RootCause(err)))
 }
 
 // serverError explains the server's SQLSTATE classes users meet.
@@ -60,15 +60,4 @@ func (st *Store) serverError(pg *pgconn.PgError, doing string) error {
 		return fault.Downstream(fmt.Errorf("%s: %s is unavailable (%s)", doing, st.describe(), pg.Message))
 	}
 	return fault.Downstream(fmt.Errorf("%s: %s answered %s (SQLSTATE %s)", doing, st.describe(), pg.Message, pg.Code))
-}
-
-// rootCause is the innermost error's message: the dial or TLS failure.
-func rootCause(err error) string {
-	for {
-		next := errors.Unwrap(err)
-		if next == nil {
-			return err.Error()
-		}
-		err = next
-	}
 }

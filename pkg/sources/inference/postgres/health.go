@@ -16,14 +16,8 @@ func (st *Store) CheckHealth(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	models := []string{""}
-	for _, m := range st.s.Models {
-		models = append(models, m.ID)
-	}
-	for _, m := range models {
-		if _, err := st.s.Mapping.Resolve(st.field, cols, m); err != nil {
-			return "", err
-		}
+	if err := st.s.ResolveAll(st.field, cols); err != nil {
+		return "", err
 	}
 	var version string
 	if err := st.pool.QueryRow(ctx, "SELECT current_setting('server_version')").Scan(&version); err != nil {
@@ -32,9 +26,6 @@ func (st *Store) CheckHealth(ctx context.Context) (string, error) {
 	return fmt.Sprintf("%s (server %s): table %s, %d columns, %d features mapped", st.describe(), version, fault.Echo(st.s.Table), len(cols), len(st.s.Features)), nil
 }
 
-// maxPreviewRows bounds a preview.
-const maxPreviewRows = 20
-
 // Preview returns the first rows of every mapped column, as text, for the
 // settings editor to show the mapping at work.
 func (st *Store) Preview(ctx context.Context, limit int) (logstore.Preview, error) {
@@ -42,19 +33,12 @@ func (st *Store) Preview(ctx context.Context, limit int) (logstore.Preview, erro
 	if err != nil {
 		return logstore.Preview{}, err
 	}
-	known := map[string]bool{}
-	for _, c := range cols {
-		known[c.Name] = true
-	}
-	p := logstore.Preview{}
+	present, missing := st.s.Present(cols)
+	p := logstore.Preview{Missing: missing}
 	var sel []string
-	for _, name := range st.s.Mapping.Columns() {
-		if !known[name] {
-			p.Missing = append(p.Missing, name)
-			continue
-		}
-		p.Columns = append(p.Columns, name)
-		sel = append(sel, "t."+ident(name)+"::text")
+	for _, c := range present {
+		p.Columns = append(p.Columns, c.Name)
+		sel = append(sel, text(&c))
 	}
 	if len(sel) == 0 {
 		return p, nil
@@ -63,7 +47,7 @@ func (st *Store) Preview(ctx context.Context, limit int) (logstore.Preview, erro
 	relation := st.relation
 	st.mu.Unlock()
 	q := "SELECT " + strings.Join(sel, ", ") + " FROM " + relation + " t LIMIT $1"
-	rows, err := st.pool.Query(ctx, q, min(max(limit, 1), maxPreviewRows))
+	rows, err := st.pool.Query(ctx, q, logstore.PreviewRows(limit))
 	if err != nil {
 		return p, st.classify(ctx, err, "previewing "+fault.Echo(st.s.Table))
 	}

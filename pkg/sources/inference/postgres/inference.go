@@ -31,36 +31,29 @@ func (st *Store) Schema(ctx context.Context, model string) (engine.Schema, error
 	return t.Schema, nil
 }
 
-// Baseline profiles the reference window in the database — quantiles,
-// ranges and category counts — and summarizes it with the bins they fix.
+// Baseline profiles the reference window in the database and summarizes
+// it (logstore.Baseline).
 func (st *Store) Baseline(ctx context.Context, model string, reference sources.Window) (*engine.Baseline, error) {
-	t, relation, err := st.table(ctx, model)
-	if err != nil {
-		return nil, err
-	}
-	doing := fmt.Sprintf("profiling the baseline of %s (%s to %s)", model, reference.From.UTC().Format(time.DateOnly), reference.To.UTC().Format(time.DateOnly))
-	cols := t.ProfiledColumns()
-	measured, err := st.profile(ctx, relation, t, model, reference, cols)
-	if err != nil {
-		return nil, st.classify(ctx, err, doing)
-	}
-	categories, err := st.categories(ctx, relation, t, model, reference)
-	if err != nil {
-		return nil, st.classify(ctx, err, doing)
-	}
-	b, err := logstore.NewBaseline(t, measured, categories)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", doing, err)
-	}
-	summaries, err := st.Summaries(ctx, model, b, []sources.Window{reference})
-	if err != nil {
-		return nil, err
-	}
-	b.Summary = summaries[0]
-	return b, nil
+	return logstore.Baseline(ctx, reader{st}, model, reference)
 }
 
-func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window, cols []logstore.Profiled) ([]logstore.ColumnProfile, error) {
+// Summaries summarizes every window with one scan of the table.
+func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
+	return logstore.Summaries(ctx, reader{st}, model, baseline, windows)
+}
+
+// reader runs the shared steps' statements on PostgreSQL.
+type reader struct{ st *Store }
+
+func (r reader) Table(ctx context.Context, model string) (*logstore.Table, string, error) {
+	return r.st.table(ctx, model)
+}
+
+func (r reader) Classify(ctx context.Context, err error, doing string) error {
+	return r.st.classify(ctx, err, doing)
+}
+
+func (r reader) Profile(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window, cols []logstore.Profiled) ([]logstore.ColumnProfile, error) {
 	q := profileSQL(relation, t, model, ref, cols)
 	out := make([]logstore.ColumnProfile, len(cols))
 	type raw struct {
@@ -75,14 +68,14 @@ func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table
 	if len(cols) == 0 {
 		targets = append(targets, new(int64))
 	}
-	if err := st.pool.QueryRow(ctx, q.sql.String(), q.args...).Scan(targets...); err != nil {
+	if err := r.st.pool.QueryRow(ctx, q.sql.String(), q.args...).Scan(targets...); err != nil {
 		return nil, err
 	}
 	var discrete []int
-	for i, r := range raws {
+	for i, rw := range raws {
 		o := &out[i]
-		o.Min, o.Max, o.Mean, o.Std = r.min.Float64, r.max.Float64, r.mean.Float64, r.std.Float64
-		for _, v := range r.quantiles {
+		o.Min, o.Max, o.Mean, o.Std = rw.min.Float64, rw.max.Float64, rw.mean.Float64, rw.std.Float64
+		for _, v := range rw.quantiles {
 			if v != nil {
 				o.Quantiles = append(o.Quantiles, *v)
 			}
@@ -94,14 +87,9 @@ func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table
 	if len(discrete) == 0 {
 		return out, nil
 	}
-	vq := valuesSQL(relation, t, model, ref, cols, discrete)
-	rows, err := st.pool.Query(ctx, vq.sql.String(), vq.args...)
-	if err != nil {
-		return nil, err
-	}
 	var k int
 	var v float64
-	_, err = pgx.ForEachRow(rows, []any{&k, &v}, func() error {
+	err := r.st.each(ctx, valuesSQL(relation, t, model, ref, cols, discrete), []any{&k, &v}, func() error {
 		if k < 0 || k >= len(out) {
 			return fmt.Errorf("the values query returned column %d", k)
 		}
@@ -111,88 +99,36 @@ func (st *Store) profile(ctx context.Context, relation string, t *logstore.Table
 	return out, err
 }
 
-func (st *Store) categories(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window) ([]logstore.CategoryProfile, error) {
-	out := make([]logstore.CategoryProfile, len(t.Categorical))
-	if len(t.Categorical) == 0 {
-		return out, nil
-	}
-	q := categoriesSQL(relation, t, model, ref)
-	rows, err := st.pool.Query(ctx, q.sql.String(), q.args...)
-	if err != nil {
-		return nil, err
-	}
+func (r reader) Categories(ctx context.Context, relation string, t *logstore.Table, model string, ref sources.Window) ([][]string, error) {
+	out := make([][]string, len(t.Categorical))
 	var k int
 	var c string
-	_, err = pgx.ForEachRow(rows, []any{&k, &c}, func() error {
+	err := r.st.each(ctx, categoriesSQL(relation, t, model, ref), []any{&k, &c}, func() error {
 		if k < 0 || k >= len(out) {
 			return fmt.Errorf("the categories query returned feature %d", k)
 		}
-		if len(out[k].Values) == engine.MaxKnownCategories {
-			out[k].Truncated = true
-			return nil
-		}
-		out[k].Values = append(out[k].Values, c)
+		out[k] = append(out[k], c)
 		return nil
 	})
 	return out, err
 }
 
-// Summaries summarizes every window with one scan of the table.
-func (st *Store) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
-	t, relation, err := st.table(ctx, model)
-	if err != nil {
-		return nil, err
-	}
-	if err := logstore.Matches(t, baseline); err != nil {
-		return nil, err
-	}
-	iv, err := logstore.NewIntervals(windows)
-	if err != nil {
-		return nil, err
-	}
-	plan := logstore.NewPlan(t, baseline)
-	a, err := logstore.NewAssembler(plan, iv)
-	if err != nil {
-		return nil, err
-	}
-	if len(iv.Runs) > 0 {
-		doing := fmt.Sprintf("summarizing %s in %d windows", model, len(windows))
-		if err := st.scan(ctx, summariesSQL(relation, plan, iv, model), a); err != nil {
-			return nil, st.classify(ctx, err, doing)
-		}
-		for _, p := range a.Probes() {
-			values, err := st.distinct(ctx, relation, t, model, p)
-			if err != nil {
-				return nil, st.classify(ctx, err, doing)
-			}
-			a.Resolve(p, values)
-		}
-	}
-	return a.Summaries()
-}
-
-// scan runs the summaries statement and feeds its groups to the assembler.
-func (st *Store) scan(ctx context.Context, q *query, a *logstore.Assembler) error {
-	rows, err := st.pool.Query(ctx, q.sql.String(), q.args...)
-	if err != nil {
-		return err
-	}
+func (r reader) Scan(ctx context.Context, relation string, plan *logstore.Plan, iv *logstore.Intervals, model string, add func(logstore.Group) error) error {
 	var g logstore.Group
 	var bin sql.NullInt32
 	var cat sql.NullString
 	var meanD, varD, mn, mx, x, y sql.NullFloat64
-	_, err = pgx.ForEachRow(rows, []any{&g.Interval, &g.Part, &bin, &cat, &g.N, &meanD, &varD, &mn, &mx, &x, &y}, func() error {
+	return r.st.each(ctx, summariesSQL(relation, plan, iv, model), []any{&g.Interval, &g.Part, &bin, &cat, &g.N, &meanD, &varD, &mn, &mx, &x, &y}, func() error {
 		g.Bin, g.HasBin = int(bin.Int32), bin.Valid
 		g.Cat, g.HasCat = cat.String, cat.Valid
 		g.MeanD, g.VarD, g.Min, g.Max, g.X, g.Y = meanD.Float64, varD.Float64, mn.Float64, mx.Float64, x.Float64, y.Float64
-		return a.Add(g)
+		return add(g)
 	})
-	return err
 }
 
-func (st *Store) distinct(ctx context.Context, relation string, t *logstore.Table, model string, p logstore.Probe) ([]float64, error) {
+func (r reader) Distinct(ctx context.Context, relation string, t *logstore.Table, model string, p logstore.Probe) ([]float64, error) {
 	q := distinctSQL(relation, t, model, p)
-	rows, err := st.pool.Query(ctx, q.sql.String(), q.args...)
+	rows, err := r.st.pool.Query(ctx, q.sql.String(), q.args...)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/aiperf/monitor/pkg/catalog"
@@ -150,4 +151,14 @@ func (st *Store) table(ctx context.Context, model string) (*logstore.Table, stri
 	relation := st.relation
 	st.mu.Unlock()
 	return t, relation, nil
+}
+
+// each runs q and calls row after scanning each row into targets.
+func (st *Store) each(ctx context.Context, q *query, targets []any, row func() error) error {
+	rows, err := st.pool.Query(ctx, q.sql.String(), q.args...)
+	if err != nil {
+		return err
+	}
+	_, err = pgx.ForEachRow(rows, targets, row)
+	return err
 }

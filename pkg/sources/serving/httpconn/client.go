@@ -80,7 +80,7 @@ func (c *Connection) transportError(ctx context.Context, what string, err error)
 	if isTimeout(err) {
 		return fault.Downstream(fmt.Errorf("%s: %s did not answer within %s: check that it is up, or raise the timeout in the settings", what, c.Base.Host, c.Timeout))
 	}
-	return fault.Downstream(fmt.Errorf("%s: cannot reach %s (%s): check the URL and that the server is running", what, c.Endpoint(""), c.Redact(rootCause(err))))
+	return fault.Downstream(fmt.Errorf("%s: cannot reach %s (%s): check the URL and that the server is running", what, c.Endpoint(""), c.Redact(fault.RootCause(err))))
 }
 
 // isTimeout reports whether any error in the chain is a timeout: the
@@ -93,18 +93,6 @@ func isTimeout(err error) bool {
 		}
 	}
 	return errors.Is(err, context.DeadlineExceeded)
-}
-
-// rootCause is the innermost error's text: "connection refused", not the
-// whole chain with the URL repeated.
-func rootCause(err error) string {
-	for {
-		next := errors.Unwrap(err)
-		if next == nil {
-			return err.Error()
-		}
-		err = next
-	}
 }
 
 // StatusError explains an HTTP status a server answered with; detail is
