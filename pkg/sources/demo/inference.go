@@ -91,21 +91,20 @@ func (f *Fleet) Summaries(ctx context.Context, model string, baseline *engine.Ba
 	}
 	now := f.now()
 	out := make([]*engine.Summary, len(windows))
-	err = eachWindow(windows, func(i int) error {
-		var err error
-		out[i], err = f.summarize(ctx, p, baseline, windows[i], now)
-		return err
-	})
-	if err != nil {
-		return nil, err
+	for i, w := range windows {
+		if out[i], err = f.summarize(ctx, p, baseline, w, now); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
 
-// summarizeRows adds the rows in [from, to) as of now to s, in batches
-// the engine summarizes on every core.
+// summarizeRows adds the rows in [from, to) as of now to s.
 func (f *Fleet) summarizeRows(ctx context.Context, p *profile, s *engine.Summarizer, from, to, now time.Time) error {
-	return f.batchRows(ctx, p, from, to, now, s.AddRows)
+	return f.rowsAt(p, from, to, now, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
+		s.Add(r)
+		return nil
+	}))
 }
 
 // batchRows passes the rows in [from, to) as of now to add in batches, in
