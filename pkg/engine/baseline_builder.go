@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"sync"
 
 	"github.com/influxdata/tdigest"
 )
@@ -76,68 +75,6 @@ func (bb *BaselineBuilder) Add(r *Row) {
 	case TaskRegression:
 		bb.output.add(r.Score)
 	}
-}
-
-// AddRows profiles rows as Add does one at a time, each column in a
-// goroutine of its own once there are enough rows to share: every column
-// sees the rows in the same order, so the profile is the one Add gives,
-// and a long reference window is profiled on every core.
-func (bb *BaselineBuilder) AddRows(rows []Row) {
-	if len(rows) < parallelRows {
-		for k := range rows {
-			bb.Add(&rows[k])
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	for i := range bb.numeric {
-		wg.Go(func() {
-			for k := range rows {
-				bb.numeric[i].add(rows[k].Num[i])
-			}
-		})
-	}
-	wg.Go(func() {
-		for k := range rows {
-			for i := range bb.categorical {
-				if v := rows[k].Cat[i]; v != "" {
-					bb.categorical[i].add(v)
-				}
-			}
-		}
-	})
-	switch bb.schema.Task {
-	case TaskBinary:
-		usable := func(r *Row) bool { return r.Score >= 0 && r.Score <= 1 }
-		wg.Go(func() {
-			for k := range rows {
-				if usable(&rows[k]) {
-					bb.output.add(rows[k].Score)
-				}
-			}
-		})
-		wg.Go(func() {
-			for k := range rows {
-				if r := &rows[k]; usable(r) && r.Labeled && r.Label >= 0.5 {
-					bb.positive.add(r.Score)
-				}
-			}
-		})
-		wg.Go(func() {
-			for k := range rows {
-				if r := &rows[k]; usable(r) && r.Labeled && !(r.Label >= 0.5) {
-					bb.negative.add(r.Score)
-				}
-			}
-		})
-	case TaskRegression:
-		wg.Go(func() {
-			for k := range rows {
-				bb.output.add(rows[k].Score)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // Merge adds what o has profiled, so rows can be profiled in parallel or

@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"math"
-	"sync"
-)
+import "math"
 
 // probabilityClip is float64's machine epsilon: scikit-learn's log_loss
 // clips probabilities to [ε, 1−ε] with ε = np.finfo(float64).eps, so hard
@@ -56,54 +53,6 @@ func (z *Summarizer) Add(r *Row) {
 	case TaskRegression:
 		z.addRegression(r)
 	}
-}
-
-// parallelRows is the fewest rows worth sharing out between goroutines.
-const parallelRows = 1024
-
-// AddRows counts rows as Add does one at a time, each numeric feature (and
-// the categorical ones together) in a goroutine of its own once there are
-// enough rows to share: every count sees the rows in the same order, so the
-// summary is the one Add gives, on every core.
-func (z *Summarizer) AddRows(rows []Row) {
-	if len(rows) < parallelRows {
-		for k := range rows {
-			z.Add(&rows[k])
-		}
-		return
-	}
-	s, b := z.s, z.b
-	var wg sync.WaitGroup
-	for i := range b.Numeric {
-		wg.Go(func() {
-			for k := range rows {
-				addNumeric(&s.Numeric[i], &b.Numeric[i], rows[k].Num[i])
-			}
-		})
-	}
-	wg.Go(func() {
-		for k := range rows {
-			for i := range b.Categorical {
-				addCategorical(&s.Categorical[i], &b.Categorical[i], rows[k].Cat[i])
-			}
-		}
-	})
-	for k := range rows {
-		r := &rows[k]
-		s.Rows++
-		if r.Labeled {
-			s.Labeled++
-		}
-		switch b.Schema.Task {
-		case TaskBinary:
-			z.addBinary(r)
-		case TaskMulticlass:
-			z.addMulticlass(r)
-		case TaskRegression:
-			z.addRegression(r)
-		}
-	}
-	wg.Wait()
 }
 
 func addNumeric(n *NumericSummary, p *NumericProfile, v float64) {

@@ -33,38 +33,20 @@ func (f *Fleet) DailyCosts(ctx context.Context, from, to time.Time) ([]sources.C
 	if start := historyStart(anchor); first.Before(start) {
 		first = start
 	}
-	var days []sources.Window
-	for d := first; d.Before(end); d = d.Add(oneDay) {
-		days = append(days, sources.Window{From: d, To: d.Add(oneDay)})
-	}
-	byDay := make([][]sources.CostRecord, len(days))
-	err := eachWindow(days, func(i int) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		byDay[i] = dayCosts(days[i].From, anchor)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	var records []sources.CostRecord
-	for _, day := range byDay {
-		records = append(records, day...)
+	for d := first; d.Before(end); d = d.Add(oneDay) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for _, p := range fleetProfiles {
+			records = append(records, p.dailyCosts(d, anchor)...)
+		}
+		records = append(records, sources.CostRecord{
+			Day: d, Category: sources.CategoryPlatform, Provider: "AWS", Service: "Amazon CloudWatch", Currency: currency,
+			Amount: cents(sharedPlatformPerDay * (1 + 0.02*gaussian(hashString("shared"), d.Unix()/86400, chCost))),
+		})
 	}
 	return records, nil
-}
-
-// dayCosts are the fleet's records of day d.
-func dayCosts(d, anchor time.Time) []sources.CostRecord {
-	var records []sources.CostRecord
-	for _, p := range fleetProfiles {
-		records = append(records, p.dailyCosts(d, anchor)...)
-	}
-	return append(records, sources.CostRecord{
-		Day: d, Category: sources.CategoryPlatform, Provider: "AWS", Service: "Amazon CloudWatch", Currency: currency,
-		Amount: cents(sharedPlatformPerDay * (1 + 0.02*gaussian(hashString("shared"), d.Unix()/86400, chCost))),
-	})
 }
 
 // dayTotals are one model's served requests and GPU use over one day.

@@ -21,16 +21,9 @@ func (f *Fleet) Schema(ctx context.Context, model string) (engine.Schema, error)
 	return cloneSchema(p.spec.Schema), ctx.Err()
 }
 
-// heldReference is the longest reference window whose rows are held
-// between the two walks of Baseline (a month of the widest model's rows is
-// about 30 MB); longer ones are generated twice.
-const heldReference = 31 * oneDay
-
 // Baseline profiles the model's rows in the reference window. The rows are
-// walked twice: once to sketch the bin edges, once to summarize with them;
-// a reference window of up to heldReference is generated once and held
-// for the second walk, a longer one generated again (the demo regenerates
-// the same rows).
+// walked twice, never held: once to sketch the bin edges, once to summarize
+// with them (the demo regenerates the same rows).
 func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Window) (*engine.Baseline, error) {
 	p, err := lookup(model)
 	if err != nil {
@@ -43,39 +36,23 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	now := f.now()
-	var held [][]engine.Row
-	profile := bb.AddRows
-	if reference.Length() <= heldReference {
-		profile = func(rows []engine.Row) {
-			bb.AddRows(rows)
-			held = append(held, copyRows(p.spec.Schema, rows))
-		}
-	}
-	if err := f.batchRows(ctx, p, reference.From, reference.To, now, profile); err != nil {
+	err = f.Rows(p.spec.ID, reference.From, reference.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
+		bb.Add(r)
+		return nil
+	}))
+	if err != nil {
 		return nil, err
 	}
 	b, err := bb.Baseline()
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	if held == nil {
-		summaries, err := f.Summaries(ctx, model, b, []sources.Window{reference})
-		if err != nil {
-			return nil, err
-		}
-		b.Summary = summaries[0]
-		return b, nil
+	summaries, err := f.Summaries(ctx, model, b, []sources.Window{reference})
+	if err != nil {
+		return nil, err
 	}
-	s := engine.NewSummarizer(b)
-	for _, rows := range held {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		s.AddRows(rows)
-	}
-	b.Summary = s.Summary()
-	return b, ctx.Err()
+	b.Summary = summaries[0]
+	return b, nil
 }
 
 // Summaries returns one summary per window, binned with the baseline. The
@@ -105,24 +82,6 @@ func (f *Fleet) summarizeRows(ctx context.Context, p *profile, s *engine.Summari
 		s.Add(r)
 		return nil
 	}))
-}
-
-// batchRows passes the rows in [from, to) as of now to add in batches, in
-// time order.
-func (f *Fleet) batchRows(ctx context.Context, p *profile, from, to, now time.Time, add func([]engine.Row)) error {
-	b := batchOf(p)
-	defer releaseBatch(p, b)
-	err := f.rowsAt(p, from, to, now, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
-		if b.add(r) {
-			add(b.take())
-		}
-		return nil
-	}))
-	if err != nil {
-		return err
-	}
-	add(b.take())
-	return nil
 }
 
 // LastPrediction finds the model's latest row at or before at, looking back

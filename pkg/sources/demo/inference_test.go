@@ -3,7 +3,6 @@ package demo
 import (
 	"context"
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -120,40 +119,6 @@ func BenchmarkSummaries30DaysHourly(b *testing.B) {
 	for b.Loop() {
 		if _, err := f.Summaries(ctx, RiskAssessment, baseline, windows); err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-// The baseline built from rows generated once and held, profiled and
-// summarized in batches, is the one built row by row walking them twice.
-func TestHeldBaselineEqualsWalkedTwice(t *testing.T) {
-	f := newTestFleet()
-	w := baselineWindow(testAnchor)
-	for _, model := range []string{RiskAssessment, DemandForecast} {
-		got, err := f.Baseline(context.Background(), model, w)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, _ := lookup(model)
-		bb, err := engine.NewBaselineBuilder(cloneSchema(p.spec.Schema))
-		if err != nil {
-			t.Fatal(err)
-		}
-		walk := func(add func(*engine.Row)) {
-			if err := f.Rows(model, w.From, w.To, func(_ time.Time, r *engine.Row) error { add(r); return nil }); err != nil {
-				t.Fatal(err)
-			}
-		}
-		walk(bb.Add)
-		want, err := bb.Baseline()
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := engine.NewSummarizer(want)
-		walk(s.Add)
-		want.Summary = s.Summary()
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: the held baseline differs from the one walked twice", model)
 		}
 	}
 }

@@ -117,47 +117,37 @@ func (f *Fleet) Serving(ctx context.Context, model string, windows []sources.Win
 	now := f.now()
 	anchor := anchorOf(now)
 	out := make([]engine.ServingSummary, len(windows))
-	err = eachWindow(windows, func(i int) error {
-		var err error
-		out[i], err = f.servingWindow(ctx, p, windows[i], now, anchor)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, ctx.Err()
-}
-
-// servingWindow simulates the minutes of one window.
-func (f *Fleet) servingWindow(ctx context.Context, p *profile, w sources.Window, now, anchor time.Time) (engine.ServingSummary, error) {
-	from, to := f.minutesOf(w, now, anchor)
-	s := engine.ServingSummary{Latency: engine.NewLatencyHistogram(latencyBounds)}
-	if p.tokensPerRequest > 0 {
-		s.LLM.TimeToFirstToken, s.LLM.TimePerOutputToken = engine.NewLatencyHistogram(latencyBounds), engine.NewLatencyHistogram(latencyBounds)
-	}
-	disruptions := p.disruptions(from, to)
 	simulated := 0
-	for t := from; t.Before(to); t = t.Add(time.Minute) {
-		if simulated++; simulated%ctxCheckMinutes == 0 {
-			if err := ctx.Err(); err != nil {
-				return s, err
+	for i, w := range windows {
+		from, to := f.minutesOf(w, now, anchor)
+		s := engine.ServingSummary{Latency: engine.NewLatencyHistogram(latencyBounds)}
+		if p.tokensPerRequest > 0 {
+			s.LLM.TimeToFirstToken, s.LLM.TimePerOutputToken = engine.NewLatencyHistogram(latencyBounds), engine.NewLatencyHistogram(latencyBounds)
+		}
+		disruptions := p.disruptions(from, to)
+		for t := from; t.Before(to); t = t.Add(time.Minute) {
+			if simulated++; simulated%ctxCheckMinutes == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			m := p.minute(t, anchor, activeDisruption(disruptions, t))
+			s.Minutes++
+			s.Requests += m.requests
+			s.Errors += m.errors
+			addLatency(&s.Latency, m.requests, m.median, p.latencySigma)
+			if m.up {
+				s.UpMinutes++
+			} else {
+				s.DownMinutes++
+			}
+			if p.tokensPerRequest > 0 {
+				p.addTokens(&s.LLM, t, m)
 			}
 		}
-		m := p.minute(t, anchor, activeDisruption(disruptions, t))
-		s.Minutes++
-		s.Requests += m.requests
-		s.Errors += m.errors
-		addLatency(&s.Latency, m.requests, m.median, p.latencySigma)
-		if m.up {
-			s.UpMinutes++
-		} else {
-			s.DownMinutes++
-		}
-		if p.tokensPerRequest > 0 {
-			p.addTokens(&s.LLM, t, m)
-		}
+		out[i] = s
 	}
-	return s, nil
+	return out, ctx.Err()
 }
 
 // minutesOf clips a window to whole minutes inside the fleet's history and

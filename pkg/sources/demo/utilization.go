@@ -49,27 +49,25 @@ func (f *Fleet) Utilization(ctx context.Context, model string, windows []sources
 	now := f.now()
 	anchor := anchorOf(now)
 	out := make([]engine.UtilizationSummary, len(windows))
-	err = eachWindow(windows, func(i int) error {
-		from, to := f.minutesOf(windows[i], now, anchor)
-		simulated := 0
+	simulated := 0
+	for i, w := range windows {
+		from, to := f.minutesOf(w, now, anchor)
+		var u engine.UtilizationSummary
 		for t := from; t.Before(to); t = t.Add(time.Minute) {
 			if simulated++; simulated%ctxCheckMinutes == 0 {
 				if err := ctx.Err(); err != nil {
-					return err
+					return nil, err
 				}
 			}
 			s := p.utilizationAt(t, anchor)
 			if p.gpus > 0 {
-				out[i].GPU.Add(s.gpu, 1)
+				u.GPU.Add(s.gpu, 1)
 			}
-			out[i].CPU.Add(s.cpu, 1)
-			out[i].Memory.Add(s.memory, 1)
-			out[i].Storage.Add(s.storage, 1)
+			u.CPU.Add(s.cpu, 1)
+			u.Memory.Add(s.memory, 1)
+			u.Storage.Add(s.storage, 1)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		out[i] = u
 	}
 	return out, ctx.Err()
 }
