@@ -71,6 +71,15 @@ func (p *profile) minute(t, anchor time.Time, active *disruption) minuteSample {
 	}
 }
 
+// bucketBounds are the histograms' bounds, +Inf included: made once and
+// shared by every histogram (bounds never change once made).
+var bucketBounds = engine.NewLatencyHistogram(latencyBounds).Bounds
+
+// newLatencyHistogram returns empty buckets over latencyBounds.
+func newLatencyHistogram() engine.LatencyHistogram {
+	return engine.LatencyHistogram{Bounds: bucketBounds, Counts: make([]float64, len(bucketBounds))}
+}
+
 // latencyLogBounds are the logarithms of latencyBounds, computed once.
 var latencyLogBounds = logsOf(latencyBounds)
 
@@ -120,9 +129,9 @@ func (f *Fleet) Serving(ctx context.Context, model string, windows []sources.Win
 	simulated := 0
 	for i, w := range windows {
 		from, to := f.minutesOf(w, now, anchor)
-		s := engine.ServingSummary{Latency: engine.NewLatencyHistogram(latencyBounds)}
+		s := engine.ServingSummary{Latency: newLatencyHistogram()}
 		if p.tokensPerRequest > 0 {
-			s.LLM.TimeToFirstToken, s.LLM.TimePerOutputToken = engine.NewLatencyHistogram(latencyBounds), engine.NewLatencyHistogram(latencyBounds)
+			s.LLM.TimeToFirstToken, s.LLM.TimePerOutputToken = newLatencyHistogram(), newLatencyHistogram()
 		}
 		disruptions := p.disruptions(from, to)
 		for t := from; t.Before(to); t = t.Add(time.Minute) {
