@@ -45,3 +45,28 @@ func eachModel(ctx context.Context, n int, measure func(ctx context.Context, i i
 	}
 	return nil
 }
+
+// concurrently runs every read at once and waits for them all; the reads
+// are remembered for the request, so the caller's own, later reads find
+// them done and report their errors where they always did. A panic in a
+// read is raised again in the caller.
+func concurrently(reads ...func()) {
+	panics := make([]string, len(reads))
+	var wg sync.WaitGroup
+	for i, read := range reads {
+		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					panics[i] = fmt.Sprintf("%v\n%s", p, debug.Stack())
+				}
+			}()
+			read()
+		})
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != "" {
+			panic(p)
+		}
+	}
+}

@@ -49,3 +49,28 @@ func TestEachModelRaisesAPanicInTheCaller(t *testing.T) {
 		return nil
 	})
 }
+
+func TestConcurrentlyRunsEveryReadAtOnce(t *testing.T) {
+	started := make(chan struct{}, 3)
+	release := make(chan struct{})
+	go func() {
+		for range 3 {
+			<-started
+		}
+		close(release) // only if all three are running at once
+	}()
+	read := func() { started <- struct{}{}; <-release }
+	done := make(chan struct{})
+	go func() { concurrently(read, read, read); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the reads did not all run at once")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a read's panic was lost")
+		}
+	}()
+	concurrently(func() {}, func() { panic("boom") })
+}
