@@ -43,6 +43,28 @@ func BinaryQuality(c *Confusion, h *ScoreHistogram) (QualityReport, error) {
 	return r, nil
 }
 
+// BinaryMetric is one metric of BinaryQuality, computed the same way but
+// alone: a score metric without the confusion metrics and error bounds, a
+// confusion metric without reading the scores.
+func BinaryMetric(name string, c *Confusion, h *ScoreHistogram) (Metric, error) {
+	score := map[string]func(*ScoreHistogram) Metric{
+		MetricAUCROC: AUCROC, MetricPRAUC: PRAUC, MetricLogLoss: LogLoss, MetricBrier: Brier, MetricECE: ECE,
+	}[name]
+	if score == nil {
+		r, err := BinaryQuality(c, nil)
+		return r.Get(name), err
+	}
+	if c != nil {
+		if err := checkConfusion(c, 2); err != nil {
+			return Metric{}, err
+		}
+	}
+	if h == nil {
+		return undefinedMetric("no score histogram"), nil
+	}
+	return score(h), nil
+}
+
 // MulticlassQuality computes accuracy and macro/weighted precision, recall and
 // F1 from a K×K confusion matrix. A class whose metric is undefined (no
 // predictions for precision, no support for recall) is left out of the

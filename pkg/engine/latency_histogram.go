@@ -20,7 +20,9 @@ type LatencyHistogram struct {
 // NewLatencyHistogram returns empty buckets with the given finite upper
 // bounds; +Inf is appended.
 func NewLatencyHistogram(bounds []float64) LatencyHistogram {
-	b := append(slices.Clone(bounds), math.Inf(1))
+	b := make([]float64, len(bounds)+1)
+	copy(b, bounds)
+	b[len(bounds)] = math.Inf(1)
 	return LatencyHistogram{Bounds: b, Counts: make([]float64, len(b))}
 }
 
@@ -36,13 +38,14 @@ func (h LatencyHistogram) Total() float64 {
 	return n
 }
 
-// Merge adds o into h. An empty h takes o's bounds.
+// Merge adds o into h. An empty h takes o's bounds (bounds are never
+// changed once made, so it shares them).
 func (h *LatencyHistogram) Merge(o LatencyHistogram) error {
 	if o.Empty() {
 		return nil
 	}
 	if h.Empty() {
-		h.Bounds, h.Counts = slices.Clone(o.Bounds), make([]float64, len(o.Counts))
+		h.Bounds, h.Counts = o.Bounds, make([]float64, len(o.Counts))
 	}
 	if !slices.Equal(h.Bounds, o.Bounds) {
 		return fmt.Errorf("latency histograms have different buckets (%d vs %d bounds): they cannot be merged", len(h.Bounds), len(o.Bounds))

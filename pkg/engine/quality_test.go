@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -139,5 +140,41 @@ func TestMulticlassQualityEdgeCases(t *testing.T) {
 		if !m.OK || m.Value != 1 {
 			t.Errorf("%s = %+v with one perfectly predicted class, want 1", m.Name, m.Metric)
 		}
+	}
+}
+
+// A metric computed alone is the report's, to the bit, with or without
+// labels and scores.
+func TestBinaryMetricIsTheReportsMetric(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	scores, labels := make([]float64, 5000), make([]int, 5000)
+	for i := range scores {
+		scores[i] = rng.Float64()
+		labels[i] = -1 // unlabeled
+		if i%3 != 0 {
+			labels[i] = 0
+			if rng.Float64() < scores[i] {
+				labels[i] = 1
+			}
+		}
+	}
+	s := binaryWindow(t, scores, labels)
+	names := []string{MetricAccuracy, MetricPrecision, MetricRecall, MetricF1, MetricAUCROC, MetricPRAUC, MetricLogLoss, MetricBrier, MetricECE, "unknown"}
+	for _, c := range []*Confusion{s.Confusion, nil} {
+		for _, h := range []*ScoreHistogram{s.Scores, nil} {
+			report, err := BinaryQuality(c, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range names {
+				got, err := BinaryMetric(name, c, h)
+				if want := report.Get(name); err != nil || got != want {
+					t.Errorf("%s (confusion %v, scores %v): %+v %v, want %+v", name, c != nil, h != nil, got, err, want)
+				}
+			}
+		}
+	}
+	if _, err := BinaryMetric(MetricAUCROC, &Confusion{Matrix: [][]int64{{1}}}, s.Scores); err == nil {
+		t.Error("a malformed confusion matrix is an error whichever metric is asked for")
 	}
 }

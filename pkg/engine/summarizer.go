@@ -21,6 +21,14 @@ func NewSummarizer(b *Baseline) *Summarizer {
 	return &Summarizer{b: b, s: newSummary(b)}
 }
 
+// ResumeSummarizer keeps adding to s, a summary binned with b that the
+// caller owns (a Clone of a kept one): a row is added the same way whatever
+// came before it, so resuming a window's summary after its first rows gives
+// exactly the summary of all of them.
+func ResumeSummarizer(b *Baseline, s *Summary) *Summarizer {
+	return &Summarizer{b: b, s: s}
+}
+
 // Summary returns the summary so far; the summarizer keeps adding to it.
 func (z *Summarizer) Summary() *Summary { return z.s }
 

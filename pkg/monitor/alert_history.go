@@ -40,46 +40,68 @@ func alertHistoryFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	for first < len(w.List) && !w.List[first].To.After(r.Range.From) {
 		first++
 	}
-	var stats []frames.AlertStats
-	var firings []frames.AlertFiring
 	notes := newNotes()
 	notes.add("evaluated at every window end (" + w.Step.String() + "), each measure over its lookback; the pipeline gap at window resolution; configuration drift is not in the history (a registry keeps no past versions)")
-	for _, m := range models {
-		s, err := ext.loadSeries(ctx, m, w, historyNeeds)
+	ends := make([]time.Time, 0, len(w.List)-first)
+	for _, win := range w.List[first:] {
+		ends = append(ends, win.To)
+	}
+	histories := make([]modelHistory, len(models))
+	err = eachModel(ctx, len(models), func(ctx context.Context, i int) error {
+		s, err := ext.loadSeries(ctx, models[i], w, historyNeeds)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		notes.add(s.notes...)
+		histories[i].notes = s.notes
 		timelines, err := evaluateHistory(ctx, s, first)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		ends := make([]time.Time, 0, len(w.List)-first)
-		for _, win := range w.List[first:] {
-			ends = append(ends, win.To)
-		}
-		for _, rule := range engine.HealthRules {
-			tl := timelines[rule.ID]
-			if tl == nil {
-				continue
-			}
-			fired := firingsOf(tl, ends, rule.For)
-			if len(fired) == 0 {
-				continue
-			}
-			stats = append(stats, statsOf(rule, m, fired, r.Range))
-			for _, f := range fired {
-				firings = append(firings, frames.AlertFiring{
-					Model: m.ID, Rule: rule.ID, Severity: string(rule.Severity), Title: rule.Title,
-					Started: f.start, Resolved: f.end, Detail: f.detail,
-				})
-			}
-		}
+		histories[i].add(models[i], timelines, ends, r.Range)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var stats []frames.AlertStats
+	var firings []frames.AlertFiring
+	for _, h := range histories {
+		notes.add(h.notes...)
+		stats, firings = append(stats, h.stats...), append(firings, h.firings...)
 	}
 	executed := fmt.Sprintf("health rules of %s evaluated over %s", r.scope(), r.Range)
 	freq, list := frames.AlertFrequency(stats, executed), frames.AlertFirings(firings, executed)
 	notes.attach(freq)
 	return data.Frames{freq, list}, nil
+}
+
+// modelHistory is one model's alert history.
+type modelHistory struct {
+	notes   []string
+	stats   []frames.AlertStats
+	firings []frames.AlertFiring
+}
+
+// add turns the rules' timelines over the evaluations ending at ends into
+// the model's firings and their statistics over rng.
+func (h *modelHistory) add(m catalog.Model, timelines map[string]*timeline, ends []time.Time, rng Range) {
+	for _, rule := range engine.HealthRules {
+		tl := timelines[rule.ID]
+		if tl == nil {
+			continue
+		}
+		fired := firingsOf(tl, ends, rule.For)
+		if len(fired) == 0 {
+			continue
+		}
+		h.stats = append(h.stats, statsOf(rule, m, fired, rng))
+		for _, f := range fired {
+			h.firings = append(h.firings, frames.AlertFiring{
+				Model: m.ID, Rule: rule.ID, Severity: string(rule.Severity), Title: rule.Title,
+				Started: f.start, Resolved: f.end, Detail: f.detail,
+			})
+		}
+	}
 }
 
 // timeline is a rule's condition at every evaluation, with the detail of
@@ -103,7 +125,7 @@ func evaluateHistory(ctx context.Context, s *modelSeries, first int) (map[string
 	}
 	readings := make([][]engine.Reading, n-first)
 	for k, measures := range byLookback {
-		totals, err := s.windowTotals(ctx, k, measures)
+		totals, err := s.windowTotals(ctx, k, first, measures)
 		if err != nil {
 			return nil, err
 		}
@@ -143,18 +165,22 @@ func evaluateHistory(ctx context.Context, s *modelSeries, first int) (map[string
 }
 
 // windowTotals adds up the series' summaries over the last k windows at
-// every window, only those the measures need.
-func (s *modelSeries) windowTotals(ctx context.Context, k int, measures []engine.Measure) ([]spanTotals, error) {
+// every window from first on, only those the measures need.
+func (s *modelSeries) windowTotals(ctx context.Context, k, first int, measures []engine.Measure) ([]spanTotals, error) {
 	var needs healthNeeds
 	for _, m := range measures {
 		needs |= needsOf(m)
 	}
+	wanted := map[engine.Measure]bool{}
+	for _, m := range measures {
+		wanted[m] = true
+	}
 	out := make([]spanTotals, len(s.windows.List))
 	for i := range out {
-		out[i] = spanTotals{spend: needs&needCost != 0, savings: needs&needSavings != 0}
+		out[i] = spanTotals{spend: needs&needCost != 0, savings: needs&needSavings != 0, measures: wanted}
 	}
 	if s.serving != nil && needs&needServing != 0 {
-		sums, err := windowSums(ctx, s.serving, k, func(a, b engine.ServingSummary) (engine.ServingSummary, error) {
+		sums, err := windowSums(ctx, s.serving, k, first, func(a, b engine.ServingSummary) (engine.ServingSummary, error) {
 			return engine.MergeServing(a, b)
 		})
 		if err != nil {
@@ -165,7 +191,11 @@ func (s *modelSeries) windowTotals(ctx context.Context, k int, measures []engine
 		}
 	}
 	if s.md != nil && needs&needModel != 0 {
-		sums, err := windowSums(ctx, s.md.summaries, k, func(a, b *engine.Summary) (*engine.Summary, error) {
+		summaries := s.md.summaries
+		if !wanted[engine.MeasureDrift] && !wanted[engine.MeasureDataQuality] {
+			summaries = withoutFeatures(summaries)
+		}
+		sums, err := windowSums(ctx, summaries, k, first, func(a, b *engine.Summary) (*engine.Summary, error) {
 			return engine.MergeAll(a, b)
 		})
 		if err != nil {
@@ -176,6 +206,21 @@ func (s *modelSeries) windowTotals(ctx context.Context, k int, measures []engine
 		}
 	}
 	return out, nil
+}
+
+// withoutFeatures are the summaries without their feature parts, which
+// only drift and data quality read: merging the rest (outputs, labels,
+// groups) costs a fraction.
+func withoutFeatures(summaries []*engine.Summary) []*engine.Summary {
+	out := make([]*engine.Summary, len(summaries))
+	for i, s := range summaries {
+		if s != nil {
+			c := *s
+			c.Numeric, c.Categorical = nil, nil
+			out[i] = &c
+		}
+	}
+	return out
 }
 
 // unloggedMinutes is how long no prediction has been logged at the end of

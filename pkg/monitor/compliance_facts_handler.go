@@ -19,13 +19,18 @@ func complianceFactsFrames(ctx context.Context, r *Request) (data.Frames, error)
 		return nil, err
 	}
 	w := hoursOf(r.Range)
+	facts := make([][]frames.FactRow, len(models))
+	err = eachModel(ctx, len(models), func(ctx context.Context, i int) error {
+		var err error
+		facts[i], err = r.complianceFactsOf(ctx, models[i], w)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	var rows []frames.FactRow
-	for _, m := range models {
-		facts, err := r.complianceFactsOf(ctx, m, w)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, facts...)
+	for _, f := range facts {
+		rows = append(rows, f...)
 	}
 	return data.Frames{frames.ComplianceFacts(rows, "measured compliance facts of "+r.scope()+" over "+r.Range.String())}, nil
 }

@@ -18,13 +18,18 @@ func evidenceFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		return nil, err
 	}
 	w := evidenceWindows(r)
+	found := make([][]frames.EvidenceRow, len(models))
+	err = eachModel(ctx, len(models), func(ctx context.Context, i int) error {
+		var err error
+		found[i], err = r.evidenceOf(ctx, models[i], w)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	var rows []frames.EvidenceRow
-	for _, m := range models {
-		found, err := r.evidenceOf(ctx, m, w)
-		if err != nil {
-			return nil, err
-		}
-		for _, row := range found {
+	for _, model := range found {
+		for _, row := range model {
 			if keep(r.Query.Check, row.Check) && keep(r.Query.Outcome, row.Outcome) {
 				rows = append(rows, row)
 			}

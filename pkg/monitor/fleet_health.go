@@ -29,29 +29,36 @@ func fleetHealthFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		}
 	}
 	w := hoursOf(r.Range)
-	rows := make([]frames.FleetHealthRow, 0, len(models))
-	notes := newNotes()
-	for _, m := range models {
-		h, err := r.measureHealth(ctx, m, w, needScore)
+	rows := make([]frames.FleetHealthRow, len(models))
+	modelNotes := make([][]string, len(models))
+	err = eachModel(ctx, len(models), func(ctx context.Context, i int) error {
+		m := models[i]
+		h, err := r.measureOverall(ctx, m, w, needScore)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		readings, measureNotes, err := r.statusReadings(ctx, m)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		notes.add(h.notes...)
-		notes.add(measureNotes...)
+		modelNotes[i] = append(append(modelNotes[i], h.notes...), measureNotes...)
 		a := engine.Assess(h.total, readings)
-		row := frames.FleetHealthRow{
+		rows[i] = frames.FleetHealthRow{
 			Model: m.ID, Name: m.Name, Status: string(a.Status), Severity: string(a.Severity),
 			HealthScore: a.Score, SLAAttainment: h.sla.met, LastIssue: lastIssue(a, byModel[m.ID]), Action: a.Action, Dimensions: a.Dimensions,
 			RuleLink: ruleLink(a, m.ID),
 		}
 		if len(a.Issues) > 0 {
-			row.Rule = a.Issues[0].Rule
+			rows[i].Rule = a.Issues[0].Rule
 		}
-		rows = append(rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	notes := newNotes()
+	for _, n := range modelNotes {
+		notes.add(n...)
 	}
 	f := frames.FleetHealth(rows, "health of "+r.scope()+" over "+r.Range.String())
 	notes.attach(f)

@@ -20,19 +20,26 @@ func healthTrendFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		return nil, err
 	}
 	w := windowsOf(r.Range, r.Interval, minModelWindow)
-	perModel := make([][]engine.HealthAssessment, 0, len(models))
-	notes := newNotes()
-	for _, m := range models {
-		h, err := r.measureHealth(ctx, m, w, needScore)
+	perModel := make([][]engine.HealthAssessment, len(models))
+	modelNotes := make([][]string, len(models))
+	err = eachModel(ctx, len(models), func(ctx context.Context, k int) error {
+		h, err := r.measureHealth(ctx, models[k], w, needScore)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		notes.add(h.notes...)
-		assessed := make([]engine.HealthAssessment, len(w.List))
+		modelNotes[k] = h.notes
+		perModel[k] = make([]engine.HealthAssessment, len(w.List))
 		for i, in := range h.perWindow {
-			assessed[i] = engine.AssessHealth(in)
+			perModel[k][i] = engine.AssessHealth(in)
 		}
-		perModel = append(perModel, assessed)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	notes := newNotes()
+	for _, n := range modelNotes {
+		notes.add(n...)
 	}
 	points := make([]frames.HealthTrendPoint, len(w.List))
 	for i := range w.List {

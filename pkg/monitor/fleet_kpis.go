@@ -5,6 +5,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/frames"
 )
@@ -28,6 +29,7 @@ func kpisFrames(ctx context.Context, r *Request) (data.Frames, error) {
 		return nil, err
 	}
 	w := hoursOf(r.Range)
+	r.prefetchKPIs(ctx, models, w)
 	notes := newNotes()
 	t := r.fleetTargets()
 	var rows []frames.KPIRow
@@ -67,13 +69,20 @@ func kpisFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	}
 
 	if r.Conns.Inference != nil {
-		drift := engine.Metric{}
-		for _, m := range models {
-			h, err := r.measureHealth(ctx, m, w, needModel)
-			if err != nil {
-				return nil, err
+		drops := make([]engine.Metric, len(models))
+		err := eachModel(ctx, len(models), func(ctx context.Context, i int) error {
+			h, err := r.measureRange(ctx, models[i], w, needModel)
+			if err == nil {
+				drops[i] = h.total.QualityDrop
 			}
-			if d := h.total.QualityDrop; d.OK && (!drift.OK || d.Value > drift.Value) {
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		drift := engine.Metric{}
+		for _, d := range drops {
+			if d.OK && (!drift.OK || d.Value > drift.Value) {
 				drift = d
 			}
 		}
@@ -109,4 +118,36 @@ func kpisFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	f := frames.KPIs(rows, "KPIs of "+r.scope()+" over "+r.Range.String())
 	notes.attach(f)
 	return data.Frames{f}, nil
+}
+
+// prefetchKPIs starts every read the KPIs make at once — the models'
+// telemetry and prediction summaries, the bill and the predictions it paid
+// for, the incidents — so the query waits for the slowest of them, not for
+// each section's in turn.
+func (r *Request) prefetchKPIs(ctx context.Context, models []catalog.Model, w Windows) {
+	var reads []func()
+	for _, m := range models {
+		if r.Conns.Serving != nil {
+			reads = append(reads, func() { _, _ = r.servingOf(ctx, m.ID, w.List) })
+		}
+		if r.Conns.Inference != nil {
+			reads = append(reads, func() { _, _ = r.loadModelWindows(ctx, m, w) })
+		}
+	}
+	if r.Conns.Billing != nil {
+		reads = append(reads, func() {
+			b, err := r.costBill(ctx, r.Range.From, r.Range.To)
+			if err != nil {
+				return
+			}
+			days := billedDays(b.records)
+			for _, m := range models {
+				_, _, _ = r.predictionsOf(ctx, m, days)
+			}
+		})
+	}
+	if r.Conns.Incidents != nil {
+		reads = append(reads, func() { _, _ = r.incidentsOf(ctx, models) })
+	}
+	concurrently(reads...)
 }

@@ -37,32 +37,59 @@ func primaryMetric(md *modelData) string {
 }
 
 // apply sets the quality drop, data-quality issue share and fairness
-// failures of one summary.
-func (q *qualityJudge) apply(in *engine.HealthInputs, s *engine.Summary) error {
+// failures of one summary, those of the measures wanted.
+func (q *qualityJudge) apply(in *engine.HealthInputs, s *engine.Summary, wants func(engine.Measure) bool) error {
 	if q.err != nil {
 		return q.err
 	}
-	current, err := qualityOf(q.md.schema, s)
-	if err != nil {
-		return err
+	if wants(engine.MeasureQualityDrop) {
+		current, err := primaryQuality(q.md.schema, q.metric, s)
+		if err != nil {
+			return err
+		}
+		in.QualityDrop = engine.QualityDrop(q.metric, q.base, current)
 	}
-	in.QualityDrop = engine.QualityDrop(q.metric, q.base, current.Get(q.metric))
-	in.DataQualityIssueShare = engine.DataQuality(q.md.baseline, s).IssueShare
+	if wants(engine.MeasureDataQuality) {
+		in.DataQualityIssueShare = engine.DataQuality(q.md.baseline, s).IssueShare
+	}
+	if !wants(engine.MeasureFairness) {
+		return nil
+	}
+	var err error
 	in.FailedFairnessCriteria, err = fairnessFailures(q.md.schema, s, q.gap)
 	return err
 }
 
-// applySpan sets what is measured over a span of windows as a whole: the
-// label-free estimate of the drop, the share of drifting features and the
-// compliance controls. summaries are the span's windows, the first closed
-// of them closed (an open window's missing rows are no audit gap yet).
-func (q *qualityJudge) applySpan(in *engine.HealthInputs, windows []sources.Window, summaries []*engine.Summary, total *engine.Summary, closed int) error {
-	in.EstimatedQualityDrop = q.estimatedDrop(total)
-	results, err := engine.FeatureDrift(q.md.baseline, total, "")
-	if err != nil {
-		return fmt.Errorf("drift of %s: %w", q.md.model.ID, err)
+// primaryQuality is a summary's value of one quality metric: a binary
+// model's is computed alone (its other metrics and error bounds cost more
+// than it), the others' from the task's report.
+func primaryQuality(schema engine.Schema, metric string, s *engine.Summary) (engine.Metric, error) {
+	if schema.Task == engine.TaskBinary {
+		return engine.BinaryMetric(metric, s.Confusion, s.Scores)
 	}
-	in.DriftShare = driftShare(results)
+	report, err := qualityOf(schema, s)
+	return report.Get(metric), err
+}
+
+// applySpan sets what is measured over a span of windows as a whole, those
+// of the measures wanted: the label-free estimate of the drop, the share of
+// drifting features and the compliance controls. summaries are the span's
+// windows, the first closed of them closed (an open window's missing rows
+// are no audit gap yet).
+func (q *qualityJudge) applySpan(in *engine.HealthInputs, windows []sources.Window, summaries []*engine.Summary, total *engine.Summary, closed int, wants func(engine.Measure) bool) error {
+	if wants(engine.MeasureEstimatedQualityDrop) {
+		in.EstimatedQualityDrop = q.estimatedDrop(total)
+	}
+	if wants(engine.MeasureDrift) {
+		results, err := engine.FeatureDrift(q.md.baseline, total, "")
+		if err != nil {
+			return fmt.Errorf("drift of %s: %w", q.md.model.ID, err)
+		}
+		in.DriftShare = driftShare(results)
+	}
+	if !wants(engine.MeasureCompliance) {
+		return nil
+	}
 	c, err := complianceOf(q.md.model, q.md.schema, summaries[:closed], total, q.gap)
 	if err != nil {
 		return err

@@ -58,20 +58,45 @@ func (r *Request) measureHealth(ctx context.Context, m catalog.Model, w Windows,
 		return nil, err
 	}
 	h := &modelHealth{perWindow: make([]engine.HealthInputs, len(w.List))}
-	unbilled := false
 	for i := range w.List {
 		if h.perWindow[i], err = s.inputs(i, i+1, s.single(i)); err != nil {
 			return nil, err
 		}
-		unbilled = unbilled || (s.spend != nil && !h.perWindow[i].CostVariance.OK)
 	}
 	if err := r.measureTotal(ctx, s, needs, h); err != nil {
 		return nil, err
 	}
-	if unbilled {
-		h.notes = append(h.notes, "cost efficiency is scored on billed days: windows whose day is not billed yet (today's charges are not final) leave it out")
-	}
+	s.noteUnbilled(h)
 	return h, nil
+}
+
+// measureOverall gathers a model's measurements over the windows as a
+// whole, with the notes measureHealth gives them, for views without a trend.
+func (r *Request) measureOverall(ctx context.Context, m catalog.Model, w Windows, needs healthNeeds) (*modelHealth, error) {
+	s, err := r.loadSeries(ctx, m, w, needs)
+	if err != nil {
+		return nil, err
+	}
+	h := &modelHealth{}
+	if err := r.measureTotal(ctx, s, needs, h); err != nil {
+		return nil, err
+	}
+	s.noteUnbilled(h)
+	return h, nil
+}
+
+// noteUnbilled says so when a window's day is not billed yet, which leaves
+// the cost efficiency of that window out.
+func (s *modelSeries) noteUnbilled(h *modelHealth) {
+	if s.spend == nil {
+		return
+	}
+	for _, w := range s.windows.List {
+		if !s.spend.variance(w.From, w.To, s.model.BudgetPerMonth).OK {
+			h.notes = append(h.notes, "cost efficiency is scored on billed days: windows whose day is not billed yet (today's charges are not final) leave it out")
+			return
+		}
+	}
 }
 
 // measureRange gathers a model's measurements over the windows as a whole.

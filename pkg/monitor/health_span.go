@@ -14,7 +14,12 @@ type spanTotals struct {
 	summary *engine.Summary
 	spend   bool // measure the budget variance of the span
 	savings bool // measure the savings identified over the span
+	// measures are the only measures wanted of the span; nil: all of them.
+	measures map[engine.Measure]bool
 }
+
+// wants reports whether measure m of the span is wanted.
+func (t spanTotals) wants(m engine.Measure) bool { return t.measures == nil || t.measures[m] }
 
 // single is window i on its own.
 func (s *modelSeries) single(i int) spanTotals {
@@ -56,17 +61,23 @@ func (s *modelSeries) inputs(lo, hi int, totals spanTotals) (engine.HealthInputs
 		LatencyTargetMs: s.targets.P95LatencyMs, UtilisationTarget: s.targets.Utilisation, QualityDropAlert: s.targets.AccuracyDropAlert,
 	}
 	if totals.serving != nil {
-		sw := engine.SummarizeServing(*totals.serving)
-		in.Availability, in.LatencyP95Ms = sw.Availability, sw.LatencyP95Ms
-		in.DowntimeMinutes = engine.Metric{Value: sw.DowntimeMinutes, OK: sw.Availability.OK}
-		in.Utilisation = busiestWindows(s.util[lo:hi])
-		in.Degrading = s.degrading(lo, hi)
+		if totals.wants(engine.MeasureDowntime) || totals.wants(engine.MeasureLatency) {
+			sw := engine.SummarizeServing(*totals.serving)
+			in.Availability, in.LatencyP95Ms = sw.Availability, sw.LatencyP95Ms
+			in.DowntimeMinutes = engine.Metric{Value: sw.DowntimeMinutes, OK: sw.Availability.OK}
+		}
+		if totals.wants(engine.MeasureSaturation) {
+			in.Utilisation = busiestWindows(s.util[lo:hi])
+		}
+		if totals.wants(engine.MeasureDegradation) {
+			in.Degrading = s.degrading(lo, hi)
+		}
 	}
 	if totals.summary != nil {
-		if err := s.judge.apply(&in, totals.summary); err != nil {
+		if err := s.judge.apply(&in, totals.summary, totals.wants); err != nil {
 			return in, err
 		}
-		if err := s.judge.applySpan(&in, s.windows.List[lo:hi], s.md.summaries[lo:hi], totals.summary, s.closed(lo, hi)); err != nil {
+		if err := s.judge.applySpan(&in, s.windows.List[lo:hi], s.md.summaries[lo:hi], totals.summary, s.closed(lo, hi), totals.wants); err != nil {
 			return in, err
 		}
 	}

@@ -78,23 +78,32 @@ func slaMatrixFrames(ctx context.Context, r *Request) (data.Frames, error) {
 	current := windowsOf(r.Range, 0, minServingWindow)
 	thirtyRange := Range{From: r.Now().Add(-slaLookback), To: r.Now(), Now: r.Now()}
 	thirty := windowsOf(thirtyRange, 0, minServingWindow)
-	var rows []frames.SLARow
-	for _, m := range models {
+	perModel := make([][]frames.SLARow, len(models))
+	err = eachModel(ctx, len(models), func(ctx context.Context, k int) error {
+		m := models[k]
 		now, err := r.servingTotal(ctx, m.ID, current.List)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		past, err := r.servingTotal(ctx, m.ID, thirty.List)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		t := r.Catalog.TargetsFor(m.ID)
 		a, b := attainment(now, t), attainment(past, t)
 		for i := range a.rows {
 			row := a.rows[i]
 			row.Model, row.ThirtyDay = m.ID, b.rows[i].Current
-			rows = append(rows, row)
+			perModel[k] = append(perModel[k], row)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var rows []frames.SLARow
+	for _, modelRows := range perModel {
+		rows = append(rows, modelRows...)
 	}
 	return data.Frames{frames.SLAMatrix(rows, "SLA objectives of "+r.scope()+" over "+r.Range.String()+" and the last 30 days")}, nil
 }

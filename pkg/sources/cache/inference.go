@@ -6,8 +6,6 @@ package cache
 
 import (
 	"context"
-	"fmt"
-	"strings"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -68,7 +66,7 @@ type inference struct {
 	baselines *lru.Cache[baselineKey, *engine.Baseline]
 	building  *shared[baselineKey, *engine.Baseline]
 	summaries *lru.Cache[summaryKey, *engine.Summary]
-	fetching  *shared[string, []*engine.Summary]
+	fetching  *pending[summaryKey, *engine.Summary]
 }
 
 // Inference caches an inference source.
@@ -80,7 +78,7 @@ func Inference(src sources.InferenceSource, opts Options) sources.InferenceSourc
 		src: src, opts: opts,
 		schemas:   expirable.NewLRU[string, engine.Schema](baselineEntries, nil, schemaTTL),
 		baselines: baselines, building: newShared[baselineKey, *engine.Baseline](), summaries: summaries,
-		fetching: newShared[string, []*engine.Summary](),
+		fetching: newPending[summaryKey, *engine.Summary](),
 	}
 }
 
@@ -110,36 +108,45 @@ func (c *inference) Baseline(ctx context.Context, model string, reference source
 	})
 }
 
-// Summaries answers cached windows from the cache and asks the source for
-// the rest in one call, shared with concurrent callers asking for the same
-// windows (the panels of one dashboard load at once).
+// Summaries answers cached windows from the cache, waits for the windows
+// concurrent callers are fetching (the panels of one dashboard load at
+// once) and asks the source for the rest in one call.
 func (c *inference) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
 	out := make([]*engine.Summary, len(windows))
 	var missing []sources.Window
+	var keys []summaryKey
 	var at []int
 	for i, w := range windows {
-		if s, ok := c.summaries.Get(summaryKey{model, baseline, w.From.UnixNano(), w.To.UnixNano()}); ok {
+		key := summaryKey{model, baseline, w.From.UnixNano(), w.To.UnixNano()}
+		if s, ok := c.summaries.Get(key); ok {
 			out[i] = s
 			continue
 		}
-		missing, at = append(missing, w), append(at, i)
+		missing, keys, at = append(missing, w), append(keys, key), append(at, i)
 	}
 	if len(missing) == 0 {
 		return out, nil
 	}
-	key := fmt.Sprintf("%s|%p|%s", model, baseline, windowsKey(missing))
-	fetched, err := c.fetching.do(ctx, key, func(bctx context.Context) ([]*engine.Summary, error) {
-		return c.src.Summaries(bctx, model, baseline, missing)
+	fetched, err := c.fetching.do(ctx, keys, func(bctx context.Context, places []int) ([]*engine.Summary, error) {
+		ask := make([]sources.Window, len(places))
+		for k, i := range places {
+			ask[k] = missing[i]
+		}
+		summaries, err := c.src.Summaries(bctx, model, baseline, ask)
+		if err == nil && len(summaries) == len(ask) {
+			for k, s := range summaries {
+				if w := ask[k]; aligned(w) && c.final(model, w) {
+					c.summaries.Add(keys[places[k]], s)
+				}
+			}
+		}
+		return summaries, err
 	})
 	if err != nil {
 		return nil, err
 	}
 	for k, s := range fetched {
-		w := missing[k]
 		out[at[k]] = s
-		if aligned(w) && c.final(model, w) {
-			c.summaries.Add(summaryKey{model, baseline, w.From.UnixNano(), w.To.UnixNano()}, s)
-		}
 	}
 	return out, nil
 }
@@ -161,13 +168,4 @@ func aligned(w sources.Window) bool {
 	l := w.Length()
 	standard := l > 0 && l%time.Minute == 0 && (day%l == 0 || l == 7*day)
 	return standard && w.From.Truncate(l).Equal(w.From)
-}
-
-// windowsKey identifies a list of windows.
-func windowsKey(windows []sources.Window) string {
-	var b strings.Builder
-	for _, w := range windows {
-		fmt.Fprintf(&b, "%d-%d,", w.From.UnixNano(), w.To.UnixNano())
-	}
-	return b.String()
 }

@@ -24,8 +24,8 @@ type serving struct {
 	now           func() time.Time
 	summaries     *lru.Cache[windowKey, engine.ServingSummary]
 	utilization   *lru.Cache[windowKey, engine.UtilizationSummary]
-	fetchServing  *shared[string, []engine.ServingSummary]
-	fetchResource *shared[string, []engine.UtilizationSummary]
+	fetchServing  *pending[windowKey, engine.ServingSummary]
+	fetchResource *pending[windowKey, engine.UtilizationSummary]
 }
 
 // Serving caches the closed, aligned windows of a serving source.
@@ -34,7 +34,7 @@ func Serving(src sources.ServingSource, opts Options) sources.ServingSource {
 	summaries, _ := lru.New[windowKey, engine.ServingSummary](opts.Entries)
 	utilization, _ := lru.New[windowKey, engine.UtilizationSummary](opts.Entries)
 	return &serving{src: src, now: opts.Now, summaries: summaries, utilization: utilization,
-		fetchServing: newShared[string, []engine.ServingSummary](), fetchResource: newShared[string, []engine.UtilizationSummary]()}
+		fetchServing: newPending[windowKey, engine.ServingSummary](), fetchResource: newPending[windowKey, engine.UtilizationSummary]()}
 }
 
 // Serving cuts each window into aligned blocks (whole days, hours, five
@@ -118,34 +118,45 @@ func (c *serving) final(w sources.Window) bool {
 	return aligned(w) && !w.To.Add(scrapeLag).After(c.now())
 }
 
-// cachedWindows answers what the cache holds and fetches the rest in one
-// call, shared with concurrent callers asking for the same windows.
-func cachedWindows[V any](ctx context.Context, cache *lru.Cache[windowKey, V], fetching *shared[string, []V], final func(sources.Window) bool, model string, windows []sources.Window,
+// cachedWindows answers what the cache holds, waits for the windows other
+// callers are fetching and fetches the rest in one call.
+func cachedWindows[V any](ctx context.Context, cache *lru.Cache[windowKey, V], fetching *pending[windowKey, V], final func(sources.Window) bool, model string, windows []sources.Window,
 	fetch func(context.Context, string, []sources.Window) ([]V, error)) ([]V, error) {
 	out := make([]V, len(windows))
 	var missing []sources.Window
+	var keys []windowKey
 	var at []int
 	for i, w := range windows {
-		if v, ok := cache.Get(windowKey{model, w.From.UnixNano(), w.To.UnixNano()}); ok {
+		key := windowKey{model, w.From.UnixNano(), w.To.UnixNano()}
+		if v, ok := cache.Get(key); ok {
 			out[i] = v
 			continue
 		}
-		missing, at = append(missing, w), append(at, i)
+		missing, keys, at = append(missing, w), append(keys, key), append(at, i)
 	}
 	if len(missing) == 0 {
 		return out, nil
 	}
-	fetched, err := fetching.do(ctx, model+"|"+windowsKey(missing), func(bctx context.Context) ([]V, error) {
-		return fetch(bctx, model, missing)
+	fetched, err := fetching.do(ctx, keys, func(bctx context.Context, places []int) ([]V, error) {
+		ask := make([]sources.Window, len(places))
+		for k, i := range places {
+			ask[k] = missing[i]
+		}
+		values, err := fetch(bctx, model, ask)
+		if err == nil && len(values) == len(ask) {
+			for k, v := range values {
+				if final(ask[k]) {
+					cache.Add(keys[places[k]], v)
+				}
+			}
+		}
+		return values, err
 	})
 	if err != nil {
 		return nil, err
 	}
 	for k, v := range fetched {
 		out[at[k]] = v
-		if w := missing[k]; final(w) {
-			cache.Add(windowKey{model, w.From.UnixNano(), w.To.UnixNano()}, v)
-		}
 	}
 	return out, nil
 }

@@ -18,6 +18,9 @@ import (
 	"strings"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
+
+	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
 )
@@ -42,11 +45,13 @@ type Options struct {
 	RowsPerHour int
 }
 
-// Fleet simulates the demo models. It is safe for concurrent use and keeps
-// no state: caching is the job of the sources/cache decorator.
+// Fleet simulates the demo models. It is safe for concurrent use. Caching
+// final windows is the job of the sources/cache decorator; the fleet keeps
+// only what its own determinism makes reusable before then (checkpoints.go).
 type Fleet struct {
 	now         func() time.Time
 	rowsPerHour int
+	checkpoints *lru.Cache[checkpointKey, *engine.Summary]
 }
 
 var (
@@ -60,7 +65,7 @@ var (
 
 // New returns a Fleet with the given options.
 func New(opts Options) *Fleet {
-	f := &Fleet{now: opts.Now, rowsPerHour: opts.RowsPerHour}
+	f := &Fleet{now: opts.Now, rowsPerHour: opts.RowsPerHour, checkpoints: newCheckpoints()}
 	if f.now == nil {
 		f.now = time.Now
 	}

@@ -55,27 +55,33 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	return b, nil
 }
 
-// Summaries returns one summary per window, binned with the baseline.
+// Summaries returns one summary per window, binned with the baseline. The
+// summaries must not be modified: a window's first rows may be summarized
+// once and shared (see checkpoints.go).
 func (f *Fleet) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
-	if _, err := lookup(model); err != nil {
+	p, err := lookup(model)
+	if err != nil {
 		return nil, err
 	}
 	if err := f.checkRows(windows); err != nil {
 		return nil, err
 	}
+	now := f.now()
 	out := make([]*engine.Summary, len(windows))
 	for i, w := range windows {
-		s := engine.NewSummarizer(baseline)
-		err := f.Rows(model, w.From, w.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
-			s.Add(r)
-			return nil
-		}))
-		if err != nil {
+		if out[i], err = f.summarize(ctx, p, baseline, w, now); err != nil {
 			return nil, err
 		}
-		out[i] = s.Summary()
 	}
 	return out, nil
+}
+
+// summarizeRows adds the rows in [from, to) as of now to s.
+func (f *Fleet) summarizeRows(ctx context.Context, p *profile, s *engine.Summarizer, from, to, now time.Time) error {
+	return f.rowsAt(p, from, to, now, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
+		s.Add(r)
+		return nil
+	}))
 }
 
 // LastPrediction finds the model's latest row at or before at, looking back

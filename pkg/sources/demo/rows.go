@@ -22,10 +22,14 @@ func (f *Fleet) Rows(model string, from, to time.Time, emit func(ts time.Time, r
 	if err != nil {
 		return err
 	}
+	return f.rowsAt(p, from, to, f.now(), emit)
+}
+
+// rowsAt generates the rows as Rows does when it is now.
+func (f *Fleet) rowsAt(p *profile, from, to, now time.Time, emit func(ts time.Time, r *engine.Row) error) error {
 	if err := checkRange(from, to); err != nil {
 		return err
 	}
-	now := f.now()
 	anchor := anchorOf(now)
 	to = earlier(to, now)
 	r := &engine.Row{
@@ -123,9 +127,17 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
-// logNormal draws a log-normal value with the given mean and log-spread.
-func logNormal(rng *rand.Rand, mean, sigma float64) float64 {
-	return math.Exp(math.Log(mean) - sigma*sigma/2 + sigma*rng.NormFloat64())
+// logNormal is a log-normal distribution of a given mean and log-spread,
+// its location computed once rather than on every draw.
+type logNormal struct{ location, sigma float64 }
+
+func newLogNormal(mean, sigma float64) logNormal {
+	return logNormal{location: math.Log(mean) - sigma*sigma/2, sigma: sigma}
+}
+
+// draw draws one value.
+func (d logNormal) draw(rng *rand.Rand) float64 {
+	return math.Exp(d.location + d.sigma*rng.NormFloat64())
 }
 
 // missingIf returns NaN (a missing value) with probability rate, else x.

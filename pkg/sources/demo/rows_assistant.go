@@ -26,10 +26,16 @@ var (
 	assistantIntentEffect = []float64{0.3, 1.0, 0.2, -1.1, -0.4}
 )
 
+// Log-normal draws of the rows, their locations computed once.
+var (
+	assistantPrompt     = newLogNormal(assistantPromptTokens, 0.4)
+	assistantCompletion = newLogNormal(assistantCompletionTokens, 0.5)
+)
+
 func assistantRow(rng *rand.Rand, _, _ time.Time, r *engine.Row) {
 	language, _ := assistantLanguage.draw(rng)
-	prompt := math.Round(logNormal(rng, assistantPromptTokens, 0.4))
-	completion := math.Round(logNormal(rng, assistantCompletionTokens, 0.5))
+	prompt := math.Round(assistantPrompt.draw(rng))
+	completion := math.Round(assistantCompletion.draw(rng))
 	turns := 1 + math.Floor(-math.Log(1-rng.Float64())*2.5)
 	documents := math.Floor(6 * rng.Float64())
 	intent, in := assistantIntent.draw(rng)

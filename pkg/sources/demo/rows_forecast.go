@@ -15,14 +15,20 @@ var (
 	forecastCategory = newChoice(option{"fresh", 0.3}, option{"dairy", 0.2}, option{"bakery", 0.15}, option{"beverages", 0.2}, option{"household", 0.15})
 )
 
+// Log-normal draws of the rows, their locations computed once.
+var (
+	forecastPrice    = newLogNormal(6, 0.5)
+	forecastLastWeek = newLogNormal(420, 0.6)
+)
+
 func demandForecastRow(rng *rand.Rand, ts, _ time.Time, r *engine.Row) {
-	price := logNormal(rng, 6, 0.5)
+	price := forecastPrice.draw(rng)
 	promo := 0.0
 	if u := rng.Float64(); u < 0.3 {
 		promo = math.Round((0.1+u)*100) / 100
 	}
 	temperature := 14 + 8*rng.NormFloat64()
-	lastWeek := math.Round(logNormal(rng, 420, 0.6))
+	lastWeek := math.Round(forecastLastWeek.draw(rng))
 	size := math.Round(800 + 2400*rng.Float64())
 	region, _ := forecastRegion.draw(rng)
 	category, _ := forecastCategory.draw(rng)

@@ -31,11 +31,17 @@ var (
 	fraudMerchantEffect = []float64{-0.6, -0.3, 0.6, 0.9, 1.2, 0}
 )
 
+// Log-normal draws of the rows, their locations computed once.
+var (
+	fraudAmount   = newLogNormal(75, 1.0)
+	fraudDistance = newLogNormal(12, 1.2)
+)
+
 func fraudDetectionRow(rng *rand.Rand, _, _ time.Time, r *engine.Row) {
 	ageGroup, _ := fraudAgeGroup.draw(rng)
-	amount := logNormal(rng, 75, 1.0)
+	amount := fraudAmount.draw(rng)
 	merchantRisk := clamp(0.15+0.1*rng.NormFloat64(), 0, 1)
-	distance := logNormal(rng, 12, 1.2)
+	distance := fraudDistance.draw(rng)
 	lastHour := math.Floor(-math.Log(1-rng.Float64()) * 1.5)
 	accountAge := math.Floor(30 + 3000*rng.Float64())
 	channel, c := fraudChannel.draw(rng)

@@ -24,11 +24,18 @@ var (
 	recommendationPlacementEffect = []float64{0, 0.5, 0.9}
 )
 
+// Log-normal draws of the rows, their locations computed once.
+var (
+	recommendationSession = newLogNormal(240, 0.8)
+	recommendationViewed  = newLogNormal(8, 0.7)
+	recommendationPrice   = newLogNormal(45, 0.9)
+)
+
 func recommendationRow(rng *rand.Rand, _, _ time.Time, r *engine.Row) {
 	tenure := math.Floor(-math.Log(1-rng.Float64()) * 400)
-	session := logNormal(rng, 240, 0.8)
-	viewed := math.Floor(logNormal(rng, 8, 0.7))
-	price := logNormal(rng, 45, 0.9)
+	session := recommendationSession.draw(rng)
+	viewed := math.Floor(recommendationViewed.draw(rng))
+	price := recommendationPrice.draw(rng)
 	popularity := rng.Float64()
 	device, _ := recommendationDevice.draw(rng)
 	category, _ := recommendationCategory.draw(rng)

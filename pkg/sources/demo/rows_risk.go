@@ -42,18 +42,24 @@ var (
 	riskPurposeEffect    = []float64{-0.3, -0.1, 0.3, 0.2, 0.6}
 )
 
+// Log-normal draws of the rows, their locations computed once.
+var (
+	riskIncome = newLogNormal(64000, 0.45)
+	riskLoan   = newLogNormal(18000, 0.6)
+)
+
 func riskAssessmentRow(rng *rand.Rand, ts, anchor time.Time, r *engine.Row) {
 	drift := ramp(ts, anchor.Add(-conceptDriftLead), conceptDriftRampIn)
 
 	gender, _ := riskGender.draw(rng)
 	age := 21 + 52*(rng.Float64()+rng.Float64())/2
-	income := logNormal(rng, 64000, 0.45)
+	income := riskIncome.draw(rng)
 	if gender == "female" {
 		income *= 0.8
 	}
 	dti := clamp(0.3+0.12*rng.NormFloat64(), 0.01, 0.95)
 	utilization := clamp(0.35+0.2*rng.NormFloat64()+utilizationDriftAdd*drift, 0, 1)
-	loan := logNormal(rng, 18000, 0.6) * (1 + loanAmountDriftMul*drift)
+	loan := riskLoan.draw(rng) * (1 + loanAmountDriftMul*drift)
 	months := -math.Log(1-rng.Float64()) * 48
 	employment, e := riskEmployment.draw(rng)
 	region, _ := riskRegion.draw(rng)

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"math"
+	"sort"
 	"time"
 
 	"github.com/aiperf/monitor/pkg/engine"
@@ -70,34 +71,46 @@ func (p *profile) minute(t, anchor time.Time, active *disruption) minuteSample {
 	}
 }
 
-// addLatency spreads a minute's requests over the buckets by the log-normal
-// distribution's probability mass in each; buckets beyond ±6σ get nothing.
+// bucketBounds are the histograms' bounds, +Inf included: made once and
+// shared by every histogram (bounds never change once made).
+var bucketBounds = engine.NewLatencyHistogram(latencyBounds).Bounds
+
+// newLatencyHistogram returns empty buckets over latencyBounds.
+func newLatencyHistogram() engine.LatencyHistogram {
+	return engine.LatencyHistogram{Bounds: bucketBounds, Counts: make([]float64, len(bucketBounds))}
+}
+
+// latencyLogBounds are the logarithms of latencyBounds, computed once.
+var latencyLogBounds = logsOf(latencyBounds)
+
+func logsOf(xs []float64) []float64 {
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = math.Log(x)
+	}
+	return out
+}
+
+// addLatency spreads a minute's requests over the buckets of h (latencyBounds
+// and +Inf) by the log-normal distribution's probability mass in each;
+// buckets beyond ±6σ get nothing.
 func addLatency(h *engine.LatencyHistogram, requests, median, sigma float64) {
 	if requests == 0 {
 		return
 	}
 	mu := math.Log(median)
-	cdf := func(bound float64) float64 {
-		return 0.5 * math.Erfc(-(math.Log(bound)-mu)/(sigma*math.Sqrt2))
-	}
 	lo, hi := math.Exp(mu-6*sigma), math.Exp(mu+6*sigma)
 	below := 0.0
-	for i, b := range h.Bounds {
-		switch {
-		case math.IsInf(b, 1):
-			h.Counts[i] += requests * (1 - below)
-			return
-		case b < lo:
-			continue
-		}
-		c := cdf(b)
+	for i := sort.SearchFloat64s(latencyBounds, lo); i < len(latencyBounds); i++ {
+		c := 0.5 * math.Erfc(-(latencyLogBounds[i]-mu)/(sigma*math.Sqrt2))
 		h.Counts[i] += requests * (c - below)
 		below = c
-		if b > hi {
+		if latencyBounds[i] > hi {
 			h.Counts[i] += requests * (1 - below) // the negligible tail, so counts add up
 			return
 		}
 	}
+	h.Counts[len(latencyBounds)] += requests * (1 - below)
 }
 
 // Serving returns one summary per window; windows end at the last full
@@ -116,9 +129,9 @@ func (f *Fleet) Serving(ctx context.Context, model string, windows []sources.Win
 	simulated := 0
 	for i, w := range windows {
 		from, to := f.minutesOf(w, now, anchor)
-		s := engine.ServingSummary{Latency: engine.NewLatencyHistogram(latencyBounds)}
+		s := engine.ServingSummary{Latency: newLatencyHistogram()}
 		if p.tokensPerRequest > 0 {
-			s.LLM.TimeToFirstToken, s.LLM.TimePerOutputToken = engine.NewLatencyHistogram(latencyBounds), engine.NewLatencyHistogram(latencyBounds)
+			s.LLM.TimeToFirstToken, s.LLM.TimePerOutputToken = newLatencyHistogram(), newLatencyHistogram()
 		}
 		disruptions := p.disruptions(from, to)
 		for t := from; t.Before(to); t = t.Add(time.Minute) {

@@ -232,3 +232,42 @@ func TestNothingBeforeTheHistory(t *testing.T) {
 		t.Fatalf("the demo's history starts %d days back; a day before it must be empty: %+v", HistoryDays, s)
 	}
 }
+
+// addLatency skips the buckets below −6σ by search and reads the bounds'
+// logarithms from a table: the counts must be those of evaluating the
+// log-normal CDF at every bound, to the last bit.
+func TestLatencyBucketsMatchTheLogNormalCDF(t *testing.T) {
+	direct := func(h *engine.LatencyHistogram, requests, median, sigma float64) {
+		mu := math.Log(median)
+		lo, hi := math.Exp(mu-6*sigma), math.Exp(mu+6*sigma)
+		below := 0.0
+		for i, b := range h.Bounds {
+			switch {
+			case math.IsInf(b, 1):
+				h.Counts[i] += requests * (1 - below)
+				return
+			case b < lo:
+				continue
+			}
+			c := 0.5 * math.Erfc(-(math.Log(b)-mu)/(sigma*math.Sqrt2))
+			h.Counts[i] += requests * (c - below)
+			below = c
+			if b > hi {
+				h.Counts[i] += requests * (1 - below)
+				return
+			}
+		}
+	}
+	for i := range 2000 {
+		median := math.Exp(-1 + 12*uniform(1, int64(i), 1)) // 0.4 ms to 60 s and beyond
+		sigma := 0.05 + 1.5*uniform(1, int64(i), 2)
+		got, want := engine.NewLatencyHistogram(latencyBounds), engine.NewLatencyHistogram(latencyBounds)
+		addLatency(&got, 37, median, sigma)
+		direct(&want, 37, median, sigma)
+		for k := range want.Counts {
+			if math.Float64bits(got.Counts[k]) != math.Float64bits(want.Counts[k]) {
+				t.Fatalf("median %g σ %g: bucket %d holds %v, want %v", median, sigma, k, got.Counts[k], want.Counts[k])
+			}
+		}
+	}
+}

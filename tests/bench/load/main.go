@@ -4,7 +4,7 @@
 // users. It prints p50/p99 latency per query type, the error count and the
 // process's peak memory.
 //
-//	go run ./tests/bench/load [-queries 6400] [-workers 32] [-max 5m]
+//	go run ./tests/bench/load [-queries 6400] [-workers 32] [-max 5m] [-cpuprofile cpu.out]
 package main
 
 import (
@@ -15,6 +15,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"sync"
@@ -31,11 +32,29 @@ func main() {
 	queries := flag.Int("queries", 6400, "queries to send")
 	workers := flag.Int("workers", 32, "concurrent users")
 	maxTime := flag.Duration("max", 5*time.Minute, "stop sending after this long")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
-	if err := run(*queries, *workers, *maxTime); err != nil {
+	if err := profiled(*cpuProfile, func() error { return run(*queries, *workers, *maxTime) }); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
+}
+
+// profiled runs do, under a CPU profile written to path unless path is empty.
+func profiled(path string, do func() error) error {
+	if path == "" {
+		return do()
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return err
+	}
+	defer pprof.StopCPUProfile()
+	return do()
 }
 
 // classifierOnly are the query types that need a classifier with sensitive
