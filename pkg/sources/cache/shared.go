@@ -21,6 +21,7 @@ type flight[V any] struct {
 	done    chan struct{}
 	value   V
 	err     error
+	panic   any // what the build panicked with: raised again in every waiter
 	waiters int
 	cancel  context.CancelFunc
 }
@@ -36,6 +37,9 @@ func (s *shared[K, V]) do(ctx context.Context, key K, build func(context.Context
 		select {
 		case <-f.done:
 			s.leave(f)
+			if f.panic != nil {
+				panic(f.panic)
+			}
 			if errors.Is(f.err, context.Canceled) && ctx.Err() == nil {
 				continue // the others gave up just as we joined: build again
 			}
@@ -58,7 +62,7 @@ func (s *shared[K, V]) join(ctx context.Context, key K, build func(context.Conte
 		f = &flight[V]{done: make(chan struct{}), cancel: cancel}
 		s.flights[key] = f
 		go func() {
-			f.value, f.err = build(bctx)
+			f.value, f.panic, f.err = buildSafely(bctx, build)
 			cancel()
 			s.mu.Lock()
 			if s.flights[key] == f {
@@ -175,6 +179,18 @@ func (p *pending[K, V]) join(ctx context.Context, keys []K, todo []int, fetch fu
 		b.waiters++
 	}
 	return waits
+}
+
+// buildSafely runs build, catching a panic so that the callers waiting for
+// it raise it where their query's recovery handles it.
+func buildSafely[V any](ctx context.Context, build func(context.Context) (V, error)) (value V, panicked any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			panicked = fmt.Sprintf("%v\n%s", p, debug.Stack())
+		}
+	}()
+	value, err = build(ctx)
+	return value, nil, err
 }
 
 // fetchSafely runs fetch, catching a panic so that the callers waiting for
