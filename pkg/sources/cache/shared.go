@@ -126,28 +126,28 @@ type wanted struct{ at, in int }
 // before the items stop being pending, so it should store what it caches.
 func (p *pending[K, V]) do(ctx context.Context, keys []K, fetch func(ctx context.Context, places []int) ([]V, error)) ([]V, error) {
 	out := make([]V, len(keys))
-	todo := make([]int, len(keys))
-	for i := range todo {
-		todo[i] = i
+	unread := make([]int, len(keys))
+	for i := range unread {
+		unread[i] = i
 	}
-	for len(todo) > 0 {
-		waits := p.join(ctx, keys, todo, fetch)
+	for len(unread) > 0 {
+		waits := p.join(ctx, keys, unread, fetch)
 		var err error
-		if todo, err = p.collect(ctx, waits, out); err != nil {
+		if unread, err = p.collect(ctx, waits, out); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// join finds or starts a batch for every item of todo and counts the caller
+// join finds or starts a batch for every item of unread and counts the caller
 // as a waiter of each.
-func (p *pending[K, V]) join(ctx context.Context, keys []K, todo []int, fetch func(context.Context, []int) ([]V, error)) map[*batch[V]][]wanted {
+func (p *pending[K, V]) join(ctx context.Context, keys []K, unread []int, fetch func(context.Context, []int) ([]V, error)) map[*batch[V]][]wanted {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	waits := map[*batch[V]][]wanted{}
 	var mine []int
-	for _, i := range todo {
+	for _, i := range unread {
 		if s, ok := p.items[keys[i]]; ok {
 			waits[s.b] = append(waits[s.b], wanted{i, s.i})
 			continue
