@@ -3,16 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/aiperf/monitor/pkg/sources/demo"
+	"github.com/aiperf/monitor/pkg/sources/inference/clickhouse"
 )
 
 // clickhouseInsertBatch is how many rows one INSERT carries.
@@ -78,7 +77,7 @@ func writeClickHouseWide(ctx context.Context, fleet *demo.Fleet, o options) erro
 	from, to := wideRange(o)
 	err = wideRows(ctx, fleet, from, to, time.Second, func(record []any) error {
 		for i, v := range record {
-			writeRowBinary(&buf, v, cols[i].kind != wideTime && cols[i].name != "model_id")
+			clickhouse.WriteValue(&buf, v, cols[i].kind != wideTime && cols[i].name != "model_id")
 		}
 		if pending++; pending == clickhouseInsertBatch {
 			return flush()
@@ -93,25 +92,4 @@ func writeClickHouseWide(ctx context.Context, fleet *demo.Fleet, o options) erro
 	}
 	fmt.Printf("aiperf-seed: wrote %d rows of %s with %d features (%s to %s) to table %s\n", total, wideModel, wideFeatures, from.Format(time.DateOnly), to.Format(time.RFC3339), o.table)
 	return nil
-}
-
-// writeRowBinary writes one value: a NULL flag first for Nullable
-// columns, DateTime as seconds, strings length-prefixed.
-func writeRowBinary(buf *bytes.Buffer, v any, nullable bool) {
-	if nullable {
-		if v == nil {
-			buf.WriteByte(1)
-			return
-		}
-		buf.WriteByte(0)
-	}
-	switch x := v.(type) {
-	case time.Time:
-		buf.Write(binary.LittleEndian.AppendUint32(nil, uint32(x.Unix())))
-	case float64:
-		buf.Write(binary.LittleEndian.AppendUint64(nil, math.Float64bits(x)))
-	case string:
-		buf.Write(binary.AppendUvarint(nil, uint64(len(x))))
-		buf.WriteString(x)
-	}
 }

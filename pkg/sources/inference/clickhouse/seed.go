@@ -97,7 +97,7 @@ func SeedDemo(ctx context.Context, conn *Conn, table string, fleet *demo.Fleet, 
 			seq++
 			logstore.DemoRecord(spec, ts, time.Second, r, seq, index, record)
 			for i, v := range record {
-				writeValue(&buf, v, cols[i].Name != logstore.DemoModelColumn && cols[i].Kind != logstore.DemoTime)
+				WriteValue(&buf, v, cols[i].Name != logstore.DemoModelColumn && cols[i].Kind != logstore.DemoTime)
 			}
 			if pending++; pending == insertBatch {
 				return flush()
@@ -111,9 +111,10 @@ func SeedDemo(ctx context.Context, conn *Conn, table string, fleet *demo.Fleet, 
 	return total, flush()
 }
 
-// writeValue writes a demo value in RowBinary: a NULL flag first for the
-// Nullable columns, DateTime as seconds, strings length-prefixed.
-func writeValue(buf *bytes.Buffer, v any, nullable bool) {
+// WriteValue writes a seeded value in RowBinary (nil, time.Time, float64
+// or string): a NULL flag first for Nullable columns, DateTime as seconds,
+// strings length-prefixed.
+func WriteValue(buf *bytes.Buffer, v any, nullable bool) {
 	if nullable {
 		if v == nil {
 			buf.WriteByte(1)
