@@ -100,9 +100,10 @@ func addLatency(h *engine.LatencyHistogram, requests, median, sigma float64) {
 	}
 	mu := math.Log(median)
 	lo, hi := math.Exp(mu-6*sigma), math.Exp(mu+6*sigma)
+	perSigma := 1 / sigma
 	below := 0.0
 	for i := sort.SearchFloat64s(latencyBounds, lo); i < len(latencyBounds); i++ {
-		c := 0.5 * math.Erfc(-(latencyLogBounds[i]-mu)/(sigma*math.Sqrt2))
+		c := max(below, normalCDF((latencyLogBounds[i]-mu)*perSigma)) // never a negative mass from rounding
 		h.Counts[i] += requests * (c - below)
 		below = c
 		if latencyBounds[i] > hi {

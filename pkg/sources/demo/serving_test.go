@@ -233,9 +233,10 @@ func TestNothingBeforeTheHistory(t *testing.T) {
 	}
 }
 
-// addLatency skips the buckets below −6σ by search and reads the bounds'
-// logarithms from a table: the counts must be those of evaluating the
-// log-normal CDF at every bound, to the last bit.
+// addLatency skips the buckets below −6σ by search, reads the bounds'
+// logarithms from a table and interpolates Φ: every bucket must hold the
+// log-normal mass math.Erfc gives it to within 1e-10 of the requests, no
+// bucket may go negative, and the buckets must add up to the requests.
 func TestLatencyBucketsMatchTheLogNormalCDF(t *testing.T) {
 	direct := func(h *engine.LatencyHistogram, requests, median, sigma float64) {
 		mu := math.Log(median)
@@ -264,10 +265,15 @@ func TestLatencyBucketsMatchTheLogNormalCDF(t *testing.T) {
 		got, want := engine.NewLatencyHistogram(latencyBounds), engine.NewLatencyHistogram(latencyBounds)
 		addLatency(&got, 37, median, sigma)
 		direct(&want, 37, median, sigma)
+		total := 0.0
 		for k := range want.Counts {
-			if math.Float64bits(got.Counts[k]) != math.Float64bits(want.Counts[k]) {
+			if d := math.Abs(got.Counts[k] - want.Counts[k]); d > 37e-10 || got.Counts[k] < 0 {
 				t.Fatalf("median %g σ %g: bucket %d holds %v, want %v", median, sigma, k, got.Counts[k], want.Counts[k])
 			}
+			total += got.Counts[k]
+		}
+		if math.Abs(total-37) > 1e-9 {
+			t.Fatalf("median %g σ %g: buckets add up to %v, want 37", median, sigma, total)
 		}
 	}
 }
