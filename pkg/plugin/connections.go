@@ -33,6 +33,7 @@ func (d *Datasource) connect(ctx context.Context) {
 		}
 		d.catalogs.registry = fleet
 		d.conns.Meters.Adopt(fleet, "Demo fleet")
+		d.conns.Meters = cache.Meters(d.conns.Meters, opts)
 		d.checks = append(d.checks, roleCheck{label: "Demo fleet", checker: fleet})
 		return
 	}
@@ -95,4 +96,5 @@ func (d *Datasource) connect(ctx context.Context) {
 	if len(feeds) > 0 {
 		d.conns.Billing = cache.Billing(sources.CombinedBilling(feeds), opts)
 	}
+	d.conns.Meters = cache.Meters(d.conns.Meters, opts)
 }

@@ -1,6 +1,7 @@
 // Package cache decorates any connector with caches of what cannot change
 // any more: summaries of closed windows (labels past the model's delay),
-// baselines, schemas and billed days. Shared work runs once for concurrent
+// baselines, schemas, billed days and the compliance measurements of
+// closed windows. Shared work runs once for concurrent
 // callers and never inherits one caller's cancellation.
 package cache
 
