@@ -108,16 +108,21 @@ func (f *Fleet) Retention(ctx context.Context, model string, cutoff time.Time) (
 	now := f.now()
 	start := historyStart(anchorOf(now))
 	var facts sources.RetentionFacts
-	err = f.eachBucket(ctx, p, sources.Window{From: start, To: now}, func(mid time.Time, rows int64) {
-		facts.Rows += rows
-		if facts.Oldest.IsZero() && rows > 0 {
-			facts.Oldest = mid.Truncate(time.Hour)
+	// The oldest row is in the history's first hour that has any.
+	for day := start; facts.Oldest.IsZero() && day.Before(now); day = day.Add(oneDay) {
+		err = f.eachBucket(ctx, p, sources.Window{From: day, To: earlier(day.Add(oneDay), now)}, func(mid time.Time, rows int64) {
+			if facts.Oldest.IsZero() && rows > 0 {
+				facts.Oldest = mid.Truncate(time.Hour)
+			}
+		})
+		if err != nil {
+			return facts, err
 		}
-	})
-	if err != nil || !cutoff.After(start) {
+	}
+	if facts.Rows, err = f.countRows(ctx, p, sources.Window{From: start, To: now}); err != nil || !cutoff.After(start) {
 		return facts, err
 	}
-	err = f.eachBucket(ctx, p, sources.Window{From: start, To: earlier(cutoff, now)}, func(_ time.Time, rows int64) { facts.RowsOlder += rows })
+	facts.RowsOlder, err = f.countRows(ctx, p, sources.Window{From: start, To: earlier(cutoff, now)})
 	return facts, err
 }
 

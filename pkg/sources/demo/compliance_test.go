@@ -92,6 +92,29 @@ func TestRetentionCountsRowsPastTheCutoff(t *testing.T) {
 	}
 }
 
+// Whole days are counted from kept totals: the facts must be those of
+// counting every row, with a cutoff inside an hour and asked twice.
+func TestRetentionAddsUpEveryRow(t *testing.T) {
+	f := newTestFleet()
+	start := historyStart(testAnchor)
+	cutoff := start.Add(3*oneDay + 7*time.Hour + 13*time.Minute)
+	var rows int64
+	p, _ := lookup(FraudDetection)
+	if err := f.eachBucket(context.Background(), p, sources.Window{From: start, To: testNow}, func(_ time.Time, n int64) { rows += n }); err != nil {
+		t.Fatal(err)
+	}
+	older := int64(len(collectRows(t, f, FraudDetection, start, cutoff)))
+	for range 2 {
+		facts, err := f.Retention(context.Background(), FraudDetection, cutoff)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if facts.Rows != rows || facts.RowsOlder != older || !facts.Oldest.Equal(start) {
+			t.Fatalf("retention %+v, want %d rows, %d older than the cutoff, the oldest at %s", facts, rows, older, start)
+		}
+	}
+}
+
 func TestAccessCountsAreShareOfRequests(t *testing.T) {
 	f := newTestFleet()
 	w := []sources.Window{{From: testNow.Add(-24 * time.Hour), To: testNow}}

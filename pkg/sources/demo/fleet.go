@@ -52,6 +52,7 @@ type Fleet struct {
 	now         func() time.Time
 	rowsPerHour int
 	checkpoints *lru.Cache[checkpointKey, *engine.Summary]
+	dayCounts   *lru.Cache[dayKey, int64]
 }
 
 var (
@@ -65,7 +66,7 @@ var (
 
 // New returns a Fleet with the given options.
 func New(opts Options) *Fleet {
-	f := &Fleet{now: opts.Now, rowsPerHour: opts.RowsPerHour, checkpoints: newCheckpoints()}
+	f := &Fleet{now: opts.Now, rowsPerHour: opts.RowsPerHour, checkpoints: newCheckpoints(), dayCounts: newDayCounts()}
 	if f.now == nil {
 		f.now = time.Now
 	}
