@@ -82,13 +82,14 @@ func TestOnlyFinalAlignedWindowsAreCached(t *testing.T) {
 }
 
 // Moving the range by a second each time must not fill the cache: a window
-// clipped by the range is not aligned, so it is not kept.
+// clipped by the range is not aligned, so it is kept apart, in a cache of
+// a few hundred.
 func TestScrollingTheRangeDoesNotFloodTheCache(t *testing.T) {
 	src := &fakeInference{}
 	c := Inference(src, options(0)).(*inference)
 	b := &engine.Baseline{}
 	start := now.Add(-48 * time.Hour).Truncate(time.Hour)
-	for s := range 500 {
+	for s := range 1000 {
 		from := start.Add(time.Duration(s) * time.Second)
 		windows := append([]sources.Window{{From: from, To: start.Add(time.Hour)}}, hours(start.Add(time.Hour), 23)...)
 		if _, err := c.Summaries(t.Context(), "m", b, windows); err != nil {
@@ -96,7 +97,32 @@ func TestScrollingTheRangeDoesNotFloodTheCache(t *testing.T) {
 		}
 	}
 	if n := c.summaries.Len(); n != 24 {
-		t.Fatalf("the cache holds %d summaries after 500 scrolls, want the 24 aligned hours (the first scroll starts on the hour)", n)
+		t.Fatalf("the cache holds %d summaries after 1000 scrolls, want the 24 aligned hours (the first scroll starts on the hour)", n)
+	}
+	if n := c.clipped.Len(); n != clippedEntries {
+		t.Fatalf("%d clipped windows kept after 999 different ones, want the last %d", n, clippedEntries)
+	}
+}
+
+// The panels of one dashboard ask for the same range: its clipped first
+// window is summarized once when final, every time while its labels are
+// pending.
+func TestAFinalClippedWindowIsSummarizedOnce(t *testing.T) {
+	src := &fakeInference{}
+	c := Inference(src, options(2*time.Hour))
+	b := &engine.Baseline{}
+	start := now.Truncate(time.Hour)
+	final := []sources.Window{{From: start.Add(-5*time.Hour - 17*time.Minute), To: start.Add(-4 * time.Hour)}}
+	pending := []sources.Window{{From: start.Add(-time.Hour - 17*time.Minute), To: start.Add(-time.Hour)}}
+	for range 3 {
+		for _, w := range [][]sources.Window{final, pending} {
+			if _, err := c.Summaries(t.Context(), "m", b, w); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got := src.windows.Load(); got != 1+3 {
+		t.Fatalf("the source summarised %d windows, want the final one once and the pending one three times", got)
 	}
 }
 

@@ -36,6 +36,10 @@ const schemaTTL = 5 * time.Minute
 // baselineEntries bounds cached baselines (one per model and reference window).
 const baselineEntries = 256
 
+// clippedEntries bounds the kept windows a range's bounds clip: the panels
+// of one dashboard ask for the same ones, a scrolling range never again.
+const clippedEntries = 512
+
 func (o Options) withDefaults() Options {
 	if o.Now == nil {
 		o.Now = time.Now
@@ -67,6 +71,7 @@ type inference struct {
 	baselines *lru.Cache[baselineKey, *engine.Baseline]
 	building  *shared[baselineKey, *engine.Baseline]
 	summaries *lru.Cache[summaryKey, *engine.Summary]
+	clipped   *lru.Cache[summaryKey, *engine.Summary] // final windows that are not aligned
 	fetching  *pending[summaryKey, *engine.Summary]
 }
 
@@ -75,10 +80,11 @@ func Inference(src sources.InferenceSource, opts Options) sources.InferenceSourc
 	opts = opts.withDefaults()
 	baselines, _ := lru.New[baselineKey, *engine.Baseline](baselineEntries)
 	summaries, _ := lru.New[summaryKey, *engine.Summary](opts.Entries)
+	clipped, _ := lru.New[summaryKey, *engine.Summary](clippedEntries)
 	return &inference{
 		src: src, opts: opts,
 		schemas:   expirable.NewLRU[string, engine.Schema](baselineEntries, nil, schemaTTL),
-		baselines: baselines, building: newShared[baselineKey, *engine.Baseline](), summaries: summaries,
+		baselines: baselines, building: newShared[baselineKey, *engine.Baseline](), summaries: summaries, clipped: clipped,
 		fetching: newPending[summaryKey, *engine.Summary](),
 	}
 }
@@ -111,7 +117,9 @@ func (c *inference) Baseline(ctx context.Context, model string, reference source
 
 // Summaries answers cached windows from the cache, waits for the windows
 // concurrent callers are fetching (the panels of one dashboard load at
-// once) and asks the source for the rest in one call.
+// once) and asks the source for the rest in one call. Final windows are
+// kept: aligned ones in the cache, clipped ones in a small cache of their
+// own, so a scrolling range never pushes aligned windows out.
 func (c *inference) Summaries(ctx context.Context, model string, baseline *engine.Baseline, windows []sources.Window) ([]*engine.Summary, error) {
 	out := make([]*engine.Summary, len(windows))
 	var missing []sources.Window
@@ -119,7 +127,7 @@ func (c *inference) Summaries(ctx context.Context, model string, baseline *engin
 	var at []int
 	for i, w := range windows {
 		key := summaryKey{model, baseline, w.From.UnixNano(), w.To.UnixNano()}
-		if s, ok := c.summaries.Get(key); ok {
+		if s, ok := c.keptFor(w).Get(key); ok {
 			out[i] = s
 			continue
 		}
@@ -136,8 +144,8 @@ func (c *inference) Summaries(ctx context.Context, model string, baseline *engin
 		summaries, err := c.src.Summaries(bctx, model, baseline, ask)
 		if err == nil && len(summaries) == len(ask) {
 			for k, s := range summaries {
-				if w := ask[k]; aligned(w) && c.final(model, w) {
-					c.summaries.Add(keys[places[k]], s)
+				if w := ask[k]; c.final(model, w) {
+					c.keptFor(w).Add(keys[places[k]], s)
 				}
 			}
 		}
@@ -154,6 +162,14 @@ func (c *inference) Summaries(ctx context.Context, model string, baseline *engin
 
 func (c *inference) LastPrediction(ctx context.Context, model string, at time.Time) (time.Time, bool, error) {
 	return c.src.LastPrediction(ctx, model, at)
+}
+
+// keptFor is the cache a window's summary is kept in.
+func (c *inference) keptFor(w sources.Window) *lru.Cache[summaryKey, *engine.Summary] {
+	if aligned(w) {
+		return c.summaries
+	}
+	return c.clipped
 }
 
 // final reports whether a window is closed and its labels have arrived.
