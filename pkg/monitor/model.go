@@ -58,6 +58,7 @@ type modelData struct {
 	reference sources.Window
 	windows   Windows
 	summaries []*engine.Summary
+	folds     *Folds
 }
 
 // loadModel reads the query's model over its range in windows of the query's interval.
@@ -96,12 +97,12 @@ func (r *Request) loadModelWindows(ctx context.Context, m catalog.Model, w Windo
 	if len(summaries) != len(w.List) {
 		return nil, fmt.Errorf("the inference source returned %d summaries for %d windows of %s", len(summaries), len(w.List), m.ID)
 	}
-	return &modelData{model: m, schema: schema, baseline: baseline, reference: reference, windows: w, summaries: summaries}, nil
+	return &modelData{model: m, schema: schema, baseline: baseline, reference: reference, windows: w, summaries: summaries, folds: r.Folds}, nil
 }
 
 // total merges every window into one summary of the whole range.
 func (d *modelData) total() (*engine.Summary, error) {
-	return engine.MergeAll(d.summaries...)
+	return d.folds.total(d.summaries)
 }
 
 // describe is the executed-query text of the frames.

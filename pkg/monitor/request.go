@@ -23,6 +23,7 @@ type Request struct {
 	Catalog  *catalog.Catalog
 	Conns    sources.Connections
 	Loads    *Loads // shared by the queries of one data request
+	Folds    *Folds // shared by every request of the data source; nil merges every time
 }
 
 // Handler answers one query type. An error fails that query alone.

@@ -13,6 +13,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/datasource"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
 
+	"github.com/aiperf/monitor/pkg/monitor"
 	"github.com/aiperf/monitor/pkg/sources"
 	"github.com/aiperf/monitor/pkg/sources/inference/logstore"
 )
@@ -36,6 +37,7 @@ type Datasource struct {
 	resources   backend.CallResourceHandler
 	closers     []io.Closer
 	inspector   logstore.Inspector // the inference store's table, for the settings editor; nil when it has none
+	folds       *monitor.Folds     // totals of window runs, shared by every query
 }
 
 // NewDatasource builds an instance from its settings. Invalid settings still
@@ -45,7 +47,7 @@ func NewDatasource(ctx context.Context, cfg backend.DataSourceInstanceSettings) 
 }
 
 func newDatasource(ctx context.Context, cfg backend.DataSourceInstanceSettings, now func() time.Time) *Datasource {
-	d := &Datasource{now: now}
+	d := &Datasource{now: now, folds: monitor.NewFolds()}
 	d.settings, d.settingsErr = LoadSettings(cfg)
 	if d.settingsErr == nil {
 		d.connect(ctx)

@@ -122,7 +122,7 @@ func (d *Datasource) answer(ctx context.Context, dq backend.DataQuery, loads *mo
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
 	cat, catalogErr := d.catalogs.get(ctx)
-	r := &monitor.Request{Query: q, Range: rng, Interval: dq.Interval, Catalog: cat, Conns: d.conns, Loads: loads}
+	r := &monitor.Request{Query: q, Range: rng, Interval: dq.Interval, Catalog: cat, Conns: d.conns, Loads: loads, Folds: d.folds}
 	frames, err := monitor.Answer(ctx, r)
 	if err != nil {
 		if catalogErr != nil && fault.IsUser(err) {

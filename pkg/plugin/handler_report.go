@@ -51,7 +51,7 @@ func (d *Datasource) serveComplianceReport(w http.ResponseWriter, r *http.Reques
 		writeFailure(w, fault.NotFoundf("model %s is not in the catalog", fault.Echo(model)))
 		return
 	}
-	req := &monitor.Request{Query: query.Query{QueryType: query.QueryTypeEvidence, Model: model}, Range: rng, Catalog: cat, Conns: d.conns, Loads: monitor.NewLoads()}
+	req := &monitor.Request{Query: query.Query{QueryType: query.QueryTypeEvidence, Model: model}, Range: rng, Catalog: cat, Conns: d.conns, Loads: monitor.NewLoads(), Folds: d.folds}
 	body, err := monitor.ComplianceReportHTML(ctx, req)
 	if err != nil {
 		writeFailure(w, err)
