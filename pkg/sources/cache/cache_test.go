@@ -217,14 +217,36 @@ func TestWindowsSplitIntoAlignedBlocks(t *testing.T) {
 		if i > 0 && !b.From.Equal(blocks[i-1].To) {
 			t.Fatalf("blocks %d and %d leave a gap", i-1, i)
 		}
+		if b.Length() > time.Hour {
+			t.Fatalf("block %d %v is longer than an hour: a day must be read as its hours", i, b)
+		}
 		covered += b.Length()
 	}
-	if covered != 72*time.Hour || len(blocks) > 3+23+11+4 {
+	// 12:37 to 12:40 in minutes, to 13:00 in five minutes, 71 hours, then back down.
+	if covered != 72*time.Hour || len(blocks) != 3+4+71+7+2 {
 		t.Fatalf("%d blocks cover %s", len(blocks), covered)
 	}
 	odd := split(sources.Window{From: end.Add(-90 * time.Second), To: end.Add(10 * time.Second)})
 	if len(odd) != 3 || odd[0].Length() != 30*time.Second || odd[2].Length() != 10*time.Second {
 		t.Fatalf("unaligned edges stay their own blocks: %v", odd)
+	}
+}
+
+// A day and its two halves are the same 24 hours: the source is asked
+// for each hour once.
+func TestADayAndItsHalvesReadTheSameHours(t *testing.T) {
+	src := &fakeServing{}
+	c := Serving(src, options(0))
+	start := now.Truncate(day).Add(-2 * day)
+	halves := []sources.Window{{From: start, To: start.Add(12 * time.Hour)}, {From: start.Add(12 * time.Hour), To: start.Add(day)}}
+	for _, w := range [][]sources.Window{{{From: start, To: start.Add(day)}}, halves} {
+		got, err := c.Serving(t.Context(), "m", w)
+		if err != nil || got[0].Minutes*float64(len(w)) != 24*60 {
+			t.Fatalf("%+v %v", got, err)
+		}
+	}
+	if n := src.windows.Load(); n != 24 {
+		t.Fatalf("the source was asked for %d blocks, want the day's 24 hours once", n)
 	}
 }
 

@@ -37,8 +37,8 @@ func Serving(src sources.ServingSource, opts Options) sources.ServingSource {
 		fetchServing: newPending[windowKey, engine.ServingSummary](), fetchResource: newPending[windowKey, engine.UtilizationSummary]()}
 }
 
-// Serving cuts each window into aligned blocks (whole days, hours, five
-// minutes, minutes), answers the blocks it has from the cache and merges
+// Serving cuts each window into aligned blocks (hours, five minutes,
+// minutes), answers the blocks it has from the cache and merges
 // them: serving summaries add up, so a window ending now (a burn-rate
 // window, the open edge of a range) reuses every closed block inside it.
 func (c *serving) Serving(ctx context.Context, model string, windows []sources.Window) ([]engine.ServingSummary, error) {
@@ -73,8 +73,11 @@ func (c *serving) Utilization(ctx context.Context, model string, windows []sourc
 	return out, nil
 }
 
-// blockSizes are the aligned blocks windows are cut into, largest first.
-var blockSizes = []time.Duration{day, time.Hour, 5 * time.Minute, time.Minute}
+// blockSizes are the aligned blocks windows are cut into, largest first. A
+// day is its 24 hours, so the windows of every step (hours, half days,
+// days) read the same blocks and a first load simulates or scrapes each
+// hour once.
+var blockSizes = []time.Duration{time.Hour, 5 * time.Minute, time.Minute}
 
 // splitAll cuts every window into aligned blocks; spans[i] is the range of
 // blocks that make up windows[i].
