@@ -200,6 +200,25 @@ func numericProfile(name string, st NumericStats, d Domain) NumericProfile {
 	return p
 }
 
+// scanCategories is how many categories a value is looked up among by
+// comparing strings rather than hashing it, which costs more on few.
+const scanCategories = 8
+
+// lookup is the index of a value's bin: its category's, or the "other"
+// bin's for the tail; ok is false for a value the baseline never saw.
+func (p *CategoricalProfile) lookup(v string) (int, bool) {
+	if len(p.index) == len(p.Categories) && len(p.Categories) <= scanCategories {
+		for k, c := range p.Categories {
+			if c == v {
+				return k, true
+			}
+		}
+		return 0, false
+	}
+	k, ok := p.index[v]
+	return k, ok
+}
+
 func newCategoricalProfile(name string, st CategoryStats, d Domain) CategoricalProfile {
 	counted := st.Values[:min(len(st.Values), MaxCategories)]
 	p := CategoricalProfile{Name: name, Categories: counted, Truncated: st.Truncated, index: make(map[string]int, len(st.Values))}

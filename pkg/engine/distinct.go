@@ -16,10 +16,12 @@ func addDistinct[T cmp.Ordered](set []T, v T) []T {
 	if len(set) > distinctCap {
 		return set
 	}
-	i, found := slices.BinarySearch(set, v)
-	if found {
-		return set
+	for _, s := range set { // a few values: equality is cheaper than ordering
+		if s == v {
+			return set
+		}
 	}
+	i, _ := slices.BinarySearch(set, v)
 	return slices.Insert(set, i, v)
 }
 

@@ -114,7 +114,7 @@ func addCategorical(c *CategoricalSummary, p *CategoricalProfile, v string) {
 	}
 	c.Count++
 	issue := false
-	if k, ok := p.index[v]; !ok {
+	if k, ok := p.lookup(v); !ok {
 		c.Unseen++
 		issue = !p.Truncated // past MaxKnownCategories an unseen value may be a known one
 	} else if k < len(c.Counts) {
@@ -156,9 +156,14 @@ func (z *Summarizer) addBinary(r *Row) {
 			h.Neg[bin]++
 			h.SumNeg[bin] += p
 		}
+		// −[y·ln p + (1−y)·ln(1−p)] takes one logarithm: the other term is 0.
 		pc := math.Min(math.Max(p, probabilityClip), 1-probabilityClip)
+		if actual == 1 {
+			h.LogLossSum -= math.Log(pc)
+		} else {
+			h.LogLossSum -= math.Log(1 - pc)
+		}
 		y := float64(actual)
-		h.LogLossSum -= y*math.Log(pc) + (1-y)*math.Log(1-pc)
 		h.BrierSum += (p - y) * (p - y)
 		s.Confusion.Matrix[actual][predicted]++
 	} else {

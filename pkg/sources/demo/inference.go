@@ -23,7 +23,8 @@ func (f *Fleet) Schema(ctx context.Context, model string) (engine.Schema, error)
 
 // Baseline profiles the model's rows in the reference window. The rows are
 // walked twice, never held: once to sketch the bin edges, once to summarize
-// with them (the demo regenerates the same rows).
+// with them (the demo regenerates the same rows), each time drawn ahead on
+// several goroutines (rows_ahead.go).
 func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Window) (*engine.Baseline, error) {
 	p, err := lookup(model)
 	if err != nil {
@@ -36,10 +37,11 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	err = f.Rows(p.spec.ID, reference.From, reference.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
+	now := f.now()
+	err = f.rowsAhead(ctx, p, reference.From, reference.To, now, func(_ time.Time, r *engine.Row) error {
 		bb.Add(r)
 		return nil
-	}))
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -47,11 +49,15 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	summaries, err := f.Summaries(ctx, model, b, []sources.Window{reference})
+	s := engine.NewSummarizer(b)
+	err = f.rowsAhead(ctx, p, reference.From, reference.To, now, func(_ time.Time, r *engine.Row) error {
+		s.Add(r)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	b.Summary = summaries[0]
+	b.Summary = s.Summary()
 	return b, nil
 }
 
