@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aiperf/monitor/pkg/catalog"
 	"github.com/aiperf/monitor/pkg/engine"
 	"github.com/aiperf/monitor/pkg/fault"
 	"github.com/aiperf/monitor/pkg/sources"
@@ -40,8 +41,8 @@ func TestCatalogDeclaresTheBaselineWindow(t *testing.T) {
 	}
 	want := testAnchor.Add(-30 * oneDay).Format(time.DateOnly)
 	for _, m := range models {
-		if m.BaselineEnd != want || m.BaselineDays != 14 {
-			t.Fatalf("%s: baseline %d days ending %s, want the 14 days ending %s, before any scripted drift", m.ID, m.BaselineDays, m.BaselineEnd, want)
+		if m.BaselineEnd != want || m.BaselineDays != catalog.DefaultBaselineDays {
+			t.Fatalf("%s: baseline %d days ending %s, want the default %d days ending %s, before any scripted drift", m.ID, m.BaselineDays, m.BaselineEnd, catalog.DefaultBaselineDays, want)
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package demo
 
-import "time"
+import (
+	"time"
+
+	"github.com/aiperf/monitor/pkg/catalog"
+)
 
 // profile is everything the simulator needs to know about one model: its
 // declared facts plus the parameters of its telemetry and spend.
@@ -74,7 +78,7 @@ const (
 	conceptDriftLead = 10 * oneDay             // risk-assessment: label relationship changes
 	latencyLead      = 3*oneDay - 14*time.Hour // recommendation-ai: release at 14:00 UTC, 3 days ago
 	baselineEndLead  = 30 * oneDay
-	baselineLength   = 14 * oneDay
+	baselineLength   = catalog.DefaultBaselineDays * oneDay // a whole week, as a declared model's default
 )
 
 func init() {
