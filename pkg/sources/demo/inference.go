@@ -23,8 +23,7 @@ func (f *Fleet) Schema(ctx context.Context, model string) (engine.Schema, error)
 
 // Baseline profiles the model's rows in the reference window. The rows are
 // walked twice, never held: once to sketch the bin edges, once to summarize
-// with them (the demo regenerates the same rows), each time drawn ahead on
-// several goroutines (rows_ahead.go).
+// with them (the demo regenerates the same rows).
 func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Window) (*engine.Baseline, error) {
 	p, err := lookup(model)
 	if err != nil {
@@ -37,11 +36,10 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	now := f.now()
-	err = f.rowsAhead(ctx, p, reference.From, reference.To, now, func(_ time.Time, r *engine.Row) error {
+	err = f.Rows(p.spec.ID, reference.From, reference.To, cancellable(ctx, func(_ time.Time, r *engine.Row) error {
 		bb.Add(r)
 		return nil
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}
@@ -49,15 +47,11 @@ func (f *Fleet) Baseline(ctx context.Context, model string, reference sources.Wi
 	if err != nil {
 		return nil, fmt.Errorf("demo: baseline of %s: %w", p.spec.ID, err)
 	}
-	s := engine.NewSummarizer(b)
-	err = f.rowsAhead(ctx, p, reference.From, reference.To, now, func(_ time.Time, r *engine.Row) error {
-		s.Add(r)
-		return nil
-	})
+	summaries, err := f.Summaries(ctx, model, b, []sources.Window{reference})
 	if err != nil {
 		return nil, err
 	}
-	b.Summary = s.Summary()
+	b.Summary = summaries[0]
 	return b, nil
 }
 
