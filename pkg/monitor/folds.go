@@ -14,10 +14,13 @@ import (
 // modified, so the same run (the same summaries, by identity) always
 // merges to the same total: the panels of a dashboard, and its refreshes
 // while the range's closed windows stay cached, merge a run once, and only
-// the open window is merged on top.
+// the open window is merged on top. A run is kept the second time it is
+// merged: one with a window read afresh each time (labels still arriving)
+// never comes again, and keeping it would only hold its summaries.
 type Folds struct {
 	seed maphash.Seed
 	kept *lru.Cache[uint64, *fold]
+	seen *lru.Cache[uint64, struct{}] // runs merged once, by hash only
 }
 
 // fold is a kept run and its total. Holding the run keeps its summaries
@@ -33,7 +36,8 @@ const foldEntries = 256
 // NewFolds returns an empty memory of totals.
 func NewFolds() *Folds {
 	kept, _ := lru.New[uint64, *fold](foldEntries)
-	return &Folds{seed: maphash.MakeSeed(), kept: kept}
+	seen, _ := lru.New[uint64, struct{}](4 * foldEntries)
+	return &Folds{seed: maphash.MakeSeed(), kept: kept, seen: seen}
 }
 
 // total is engine.MergeAll(summaries...), exactly: the fold of every window
@@ -53,7 +57,9 @@ func (f *Folds) total(summaries []*engine.Summary) (*engine.Summary, error) {
 			return nil, err
 		}
 		kept = &fold{run: slices.Clone(run), total: total}
-		f.kept.Add(key, kept)
+		if again, _ := f.seen.ContainsOrAdd(key, struct{}{}); again {
+			f.kept.Add(key, kept)
+		}
 	}
 	out := kept.total.Clone()
 	if err := out.Merge(summaries[n-1]); err != nil {
