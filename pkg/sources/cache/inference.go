@@ -1,8 +1,8 @@
 // Package cache decorates any connector with caches of what cannot change
 // any more: summaries of closed windows (labels past the model's delay),
 // baselines, schemas, billed days and the compliance measurements of
-// closed windows. Shared work runs once for concurrent
-// callers and never inherits one caller's cancellation.
+// closed windows. Shared work runs once for concurrent callers and never
+// inherits one caller's cancellation.
 package cache
 
 import (
