@@ -24,7 +24,7 @@ func (st *Store) ServedVersions(ctx context.Context, model string, windows []sou
 	if err := st.s.Needs(st.field, "the versions that served", "versionColumn"); err != nil {
 		return nil, err
 	}
-	t, relation, iv, err := st.intervals(ctx, model, windows)
+	t, relation, iv, err := logstore.TableIntervals(ctx, reader{st}, model, windows)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources
 	if err := st.s.Needs(st.field, "audit-trail coverage", "requestIdColumn", "versionColumn"); err != nil {
 		return nil, err
 	}
-	t, relation, iv, err := st.intervals(ctx, model, windows)
+	t, relation, iv, err := logstore.TableIntervals(ctx, reader{st}, model, windows)
 	if err != nil {
 		return nil, err
 	}
@@ -89,16 +89,6 @@ func (st *Store) AuditTrail(ctx context.Context, model string, windows []sources
 		}
 	}
 	return logstore.AuditByWindow(iv, counts), nil
-}
-
-// intervals is a compliance measurement's table and intervals.
-func (st *Store) intervals(ctx context.Context, model string, windows []sources.Window) (*logstore.Table, string, *logstore.Intervals, error) {
-	t, relation, err := st.table(ctx, model)
-	if err != nil {
-		return nil, "", nil, err
-	}
-	iv, err := logstore.NewIntervals(windows)
-	return t, relation, iv, err
 }
 
 // Retention reports the model's oldest retained prediction, the rows held

@@ -1,6 +1,7 @@
 package logstore
 
 import (
+	"context"
 	"slices"
 	"strings"
 
@@ -73,4 +74,15 @@ func AuditByWindow(iv *Intervals, perInterval []sources.AuditCounts) []sources.A
 		}
 	}
 	return out
+}
+
+// TableIntervals resolves the model's table and cuts the windows of a
+// compliance measurement.
+func TableIntervals(ctx context.Context, r Reader, model string, windows []sources.Window) (*Table, string, *Intervals, error) {
+	t, relation, err := r.Table(ctx, model)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	iv, err := NewIntervals(windows)
+	return t, relation, iv, err
 }
